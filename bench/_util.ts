@@ -1,0 +1,101 @@
+/**
+ * Shared helpers for the benchmarks in `bench/`: timing with medians, finding
+ * the Python that has a peer library, and printing tables of ratios.
+ *
+ * Machines here are shared and noisy, so every figure is a median of several
+ * runs, and peers are timed in the same run as our code.
+ *
+ * @module
+ */
+
+/** Median of a non-empty list of numbers. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new RangeError("Expected at least one sample but found none");
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Times `fn` `reps` times after `warmup` untimed calls and returns the
+ * median in milliseconds. Asynchronous functions are awaited.
+ */
+export async function timeMs(
+  fn: () => unknown,
+  { reps = 7, warmup = 2 }: { reps?: number; warmup?: number } = {},
+): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const pythonCandidates = ["/usr/bin/python3", "python3", "python"];
+
+/**
+ * Finds a Python interpreter that can import every module in `modules`
+ * (Debian's packages live under /usr/bin/python3, which may not be the first
+ * `python3` on PATH). Returns `undefined` when none can.
+ */
+export async function findPython(modules: readonly string[]): Promise<string | undefined> {
+  for (const py of pythonCandidates) {
+    try {
+      const { success } = await new Deno.Command(py, {
+        args: ["-c", modules.map((m) => `import ${m}`).join("; ")],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      if (success) return py;
+    } catch {
+      // not installed: try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs a peer script with `python` and parses the JSON object it prints on
+ * its last line of standard output.
+ */
+export async function runPeer(
+  python: string,
+  script: string,
+  args: readonly string[] = [],
+): Promise<Record<string, unknown>> {
+  const out = await new Deno.Command(python, {
+    args: [script, ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout).trim();
+  if (!out.success) {
+    throw new Error(`${script} failed: ${new TextDecoder().decode(out.stderr).trim()}`);
+  }
+  const last = text.split("\n").at(-1) ?? "";
+  return JSON.parse(last);
+}
+
+/** Formats milliseconds with three significant digits. */
+export function ms(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return "–";
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3);
+}
+
+/** Formats a ratio such as `3.4×`, or `–` when either side is missing. */
+export function ratio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || !(a > 0) || !(b > 0)) return "–";
+  const r = a / b;
+  return `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
+}
+
+/** Prints a Markdown table, ready to paste into the README. */
+export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  console.log(line(header));
+  console.log(line(header.map(() => "---")));
+  for (const r of rows) console.log(line(r));
+}

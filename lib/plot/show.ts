@@ -1,0 +1,173 @@
+/**
+ * Displaying figures and tables in a Deno notebook without losing output.
+ *
+ * This is the one module of `lib/` that touches `Deno.jupyter`.
+ *
+ * @module
+ */
+
+import { escapeXml } from "./escape.ts";
+
+/** The symbol by which the Deno kernel asks an object for its MIME bundle. */
+export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+
+/** A Jupyter MIME bundle: MIME type → content. */
+export type MediaBundle = Record<string, string | object>;
+
+/** Anything that decides its own MIME bundle in a Deno notebook. */
+export interface Displayable {
+  [DISPLAY](): MediaBundle;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/**
+ * Adds `xmlns` to an `<svg>` root that lacks it, so the markup is a
+ * standalone SVG document.
+ */
+export function withXmlns(svg: string): string {
+  const open = svg.match(/^<svg\b[^>]*>/)?.[0];
+  if (open === undefined || /\sxmlns=/.test(open)) return svg;
+  return `<svg xmlns="${SVG_NS}"` + svg.slice(4);
+}
+
+function isDisplayable(x: unknown): x is Displayable {
+  return typeof x === "object" && x !== null &&
+    typeof (x as Partial<Displayable>)[DISPLAY] === "function";
+}
+
+function isElement(x: unknown): x is { outerHTML: string } {
+  return typeof x === "object" && x !== null &&
+    typeof (x as { outerHTML?: unknown }).outerHTML === "string";
+}
+
+function isRowArray(x: unknown): x is Record<string, unknown>[] {
+  return Array.isArray(x) && x.length > 0 &&
+    x.every((r) => typeof r === "object" && r !== null && !Array.isArray(r));
+}
+
+/**
+ * Formats a number for a table: integers as they are, others with four
+ * significant digits, very large or small ones in exponent form.
+ */
+export function formatNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-3) return x.toExponential(digits - 1);
+  return String(Number(x.toPrecision(digits)));
+}
+
+function cellText(v: unknown, digits: number): string {
+  if (typeof v === "number") return formatNumber(v, digits);
+  if (Array.isArray(v)) return `(${v.map((e) => cellText(e, digits)).join(", ")})`;
+  return v === undefined || v === null ? "" : String(v);
+}
+
+/**
+ * A table of rows (plain objects) that displays as an HTML table in a
+ * notebook and as aligned text elsewhere. Columns are the keys of the first
+ * row unless `columns` says otherwise; numbers get `digits` significant
+ * digits.
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { DISPLAY, table } from "./show.ts";
+ * const t = table([{ model: "a", loss: 0.123456 }], { caption: "Losses" });
+ * ok(String(t[DISPLAY]()["text/html"]).includes(">0.1235</td>"));
+ * ```
+ */
+export function table(
+  rows: readonly Record<string, unknown>[],
+  { columns, caption, digits = 4 }: { columns?: string[]; caption?: string; digits?: number } = {},
+): Displayable & { toString(): string } {
+  const cols = columns ?? Object.keys(rows[0] ?? {});
+  const cells = rows.map((r) => cols.map((c) => cellText(r[c], digits)));
+  const numeric = cols.map((c) => rows.some((r) => typeof r[c] === "number"));
+  const text = () => {
+    const widths = cols.map((c, k) => Math.max(c.length, ...cells.map((r) => r[k]!.length)));
+    const pad = (s: string, k: number) =>
+      numeric[k] ? s.padStart(widths[k]!) : s.padEnd(widths[k]!);
+    const lines = [cols.map(pad).join("  "), ...cells.map((r) => r.map(pad).join("  "))];
+    return (caption ? `${caption}\n` : "") + lines.join("\n");
+  };
+  const html = () => {
+    const align = (k: number) => (numeric[k] ? ' style="text-align:right"' : "");
+    const head = cols.map((c, k) => `<th${align(k)}>${escapeXml(c)}</th>`).join("");
+    const body = cells.map((r) =>
+      `<tr>${r.map((v, k) => `<td${align(k)}>${escapeXml(v)}</td>`).join("")}</tr>`
+    ).join("");
+    const cap = caption ? `<caption>${escapeXml(caption)}</caption>` : "";
+    return `<table class="ll-table">${cap}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  };
+  return {
+    [DISPLAY]: () => ({ "text/html": html(), "text/plain": text() }),
+    toString: text,
+  };
+}
+
+/**
+ * The MIME bundle for any value: a figure's own bundle, an SVG or HTML
+ * element (as `text/html`, which survives nbconvert's HTML export, plus
+ * `image/svg+xml` for SVG), rows of objects as a table, or plain text.
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { bundleOf } from "./show.ts";
+ * const b = bundleOf({ outerHTML: '<svg width="10" height="10"></svg>' });
+ * ok(String(b["image/svg+xml"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+ * ok("text/html" in b);
+ * ```
+ */
+export function bundleOf(x: unknown): MediaBundle {
+  if (isDisplayable(x)) return x[DISPLAY]();
+  if (isElement(x)) {
+    const html = x.outerHTML;
+    if (html.startsWith("<svg")) {
+      const svg = withXmlns(html);
+      return { "text/html": svg, "image/svg+xml": svg, "text/plain": "[figure]" };
+    }
+    return { "text/html": html, "text/plain": "[figure]" };
+  }
+  if (isRowArray(x)) return table(x)[DISPLAY]();
+  if (typeof x === "string") return { "text/plain": x };
+  return { "text/plain": Deno.inspect(x, { colors: false, depth: 4 }) };
+}
+
+type Jupyter = { display(obj: unknown, options?: { raw?: boolean }): Promise<void> };
+
+function kernel(): Jupyter | undefined {
+  try {
+    return (Deno as unknown as { jupyter: Jupyter }).jupyter;
+  } catch {
+    // Outside `deno jupyter`, touching Deno.jupyter throws.
+    return undefined;
+  }
+}
+
+/**
+ * Displays `x` in the notebook and then yields to the event loop, so the
+ * output is on the wire before the cell finishes (the Deno kernel can report
+ * a cell idle before its last output, and Jupyter stops listening at idle).
+ * Outside a notebook it prints the plain-text form.
+ *
+ * End every figure or table cell with `await show(...)`.
+ *
+ * @example
+ * ```ts
+ * import { show, table } from "./show.ts";
+ * await show(table([{ a: 1 }])); // prints "a\n1" outside a notebook
+ * ```
+ */
+export async function show(x: unknown): Promise<void> {
+  const bundle = bundleOf(x);
+  const jupyter = kernel();
+  if (jupyter) {
+    await jupyter.display(bundle, { raw: true });
+  } else {
+    console.log(bundle["text/plain"] ?? "[figure]");
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
