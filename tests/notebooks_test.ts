@@ -1,0 +1,51 @@
+import { ok, strictEqual } from "node:assert";
+import { listNotebooks } from "../tools/book.ts";
+import { testBook } from "./_book.ts";
+import { figureOutputs, isFigureCell, readNotebook, text } from "./_notebook.ts";
+
+const notebooks = await listNotebooks();
+const book = testBook();
+
+Deno.test("the book executes every notebook in reading order", async () => {
+  const { chapters } = await book;
+  strictEqual(chapters.length, notebooks.length);
+  chapters.forEach((c, k) => strictEqual(c.notebook, notebooks[k]!.split("/").at(-1)));
+});
+
+for (const path of notebooks) {
+  const name = path.split("/").at(-1)!;
+  const stem = name.replace(/\.ipynb$/, "");
+
+  Deno.test(`${name} runs without an error output`, async () => {
+    const { dir } = await book;
+    const nb = await readNotebook(`${dir}/${stem}.ipynb`);
+    for (const [k, cell] of nb.cells.entries()) {
+      for (const o of cell.outputs ?? []) {
+        ok(o.output_type !== "error", `cell ${k + 1}: ${o.ename}: ${o.evalue}`);
+        if (o.output_type === "stream" && o.name === "stderr") {
+          ok(!/error|uncaught|exception/i.test(text(o.text)), `cell ${k + 1}: ${text(o.text)}`);
+        }
+      }
+    }
+  });
+
+  Deno.test(`${name} has a figure or table output in every cell that shows one`, async () => {
+    const { dir } = await book;
+    const nb = await readNotebook(`${dir}/${stem}.ipynb`);
+    let shown = 0;
+    for (const [k, cell] of nb.cells.entries()) {
+      if (!isFigureCell(cell)) continue;
+      shown++;
+      ok(figureOutputs(cell).length > 0, `cell ${k + 1} shows nothing: ${text(cell.source)}`);
+    }
+    ok(shown > 0, "the notebook shows no figure or table at all");
+  });
+
+  Deno.test(`${name} has a title and a summary in the book's index`, async () => {
+    const { chapters } = await book;
+    const chapter = chapters.find((c) => c.notebook === name);
+    ok(chapter, "not in the book");
+    ok(chapter.title.length > 3 && chapter.title !== stem, `title: ${chapter.title}`);
+    ok(chapter.summary.length > 10, `summary: ${chapter.summary}`);
+  });
+}

@@ -1,0 +1,206 @@
+"""Execute notebooks with the Deno kernel through nbclient, without losing output.
+
+The Deno kernel (2.9.x) can report a cell `idle` before the cell's last
+display or stream message is on the wire, and nbclient stops listening at
+`idle`. `DrainingClient` keeps reading the cell's messages for a short quiet
+period after `idle`, so late outputs land in the right cell.
+
+Usage (the book builder, tools/book.ts, calls this; so do the tests):
+
+    python3 tools/execute.py --out DIR [--html] [--quiet-period S] NOTEBOOK...
+
+Progress goes to standard output. On a cell error it prints one line naming
+the notebook, the cell, the cell's first line and the error, and exits 1.
+When done it writes DIR/book.json describing every executed notebook.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from queue import Empty
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, DeadKernelError
+from nbclient.util import ensure_async
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class DrainingClient(NotebookClient):
+    """A NotebookClient that keeps draining a cell's output after `idle`."""
+
+    quiet_period = 0.2
+    late_outputs = 0
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+        # Idle has arrived; anything for this cell that follows it is a late
+        # output that plain nbclient would drop. Read until the channel has
+        # been quiet for `quiet_period` seconds.
+        while True:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.quiet_period))
+            except Empty:
+                return
+            if msg["parent_header"].get("msg_id") != parent_msg_id:
+                continue
+            if msg["msg_type"] in ("display_data", "execute_result", "stream", "error"):
+                self.late_outputs += 1
+            try:
+                self.process_message(msg, cell, cell_index)
+            except CellExecutionComplete:
+                pass
+
+
+def first_heading_and_summary(nb):
+    """Title = first markdown heading; summary = the first paragraph after it."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.strip().splitlines()
+        title, summary = None, []
+        for line in lines:
+            if title is None:
+                if line.startswith("#"):
+                    title = line.lstrip("#").strip()
+                continue
+            if line.strip():
+                summary.append(line.strip())
+            elif summary:
+                break
+        if title:
+            return title, " ".join(summary)
+    return None, ""
+
+
+class Progress:
+    def __init__(self, label, total_cells):
+        self.label = label
+        self.total = total_cells
+        self.start = time.monotonic()
+        self.tty = sys.stdout.isatty()
+
+    def cell(self, index, cell):
+        elapsed = time.monotonic() - self.start
+        line = f"{self.label} · cell {index + 1} of {self.total} · {elapsed:.1f} s"
+        if self.tty:
+            print("\r\x1b[2K" + line, end="", flush=True)
+        else:
+            print(line, flush=True)
+
+    def done(self, extra=""):
+        elapsed = time.monotonic() - self.start
+        end = "\n"
+        line = f"{self.label} · {self.total} cells · {elapsed:.1f} s{extra}"
+        print(("\r\x1b[2K" if self.tty else "") + line, end=end, flush=True)
+        return elapsed
+
+
+def describe_error(path, nb, index, err):
+    cell = nb.cells[index]
+    first = next((l for l in cell.source.splitlines() if l.strip()), "").strip()
+    message = f"{getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', str(err))}"
+    message = ANSI.sub("", message).strip().splitlines()[0] if message.strip() else message
+    return f'error: {path}, cell {index + 1} of {len(nb.cells)} ("{first}"): {message}'
+
+
+def execute(path, label, quiet_period, timeout):
+    nb = nbformat.read(path, as_version=4)
+    progress = Progress(label, len(nb.cells))
+    client = DrainingClient(
+        nb,
+        kernel_name="deno",
+        timeout=timeout,
+        resources={"metadata": {"path": str(Path(path).parent)}},
+        on_cell_start=lambda cell, cell_index: progress.cell(cell_index, cell),
+    )
+    client.quiet_period = quiet_period
+    current = {"index": 0}
+
+    def remember(cell, cell_index):
+        current["index"] = cell_index
+        progress.cell(cell_index, cell)
+
+    client.on_cell_start = remember
+    try:
+        client.execute()
+    except (CellExecutionError, DeadKernelError, TimeoutError) as err:
+        if progress.tty:
+            print()
+        print(describe_error(path, nb, current["index"], err), file=sys.stderr, flush=True)
+        return None, None, None
+    seconds = progress.done(f" · {client.late_outputs} late outputs kept" if client.late_outputs else "")
+    return nb, seconds, client.late_outputs
+
+
+def export_html(nb, resources, template_dir):
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(extra_template_basedirs=[str(template_dir)], template_name="book")
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+")
+    parser.add_argument("--out", required=True, help="folder for executed notebooks (and HTML)")
+    parser.add_argument("--html", action="store_true", help="also export each notebook to HTML")
+    parser.add_argument("--quiet-period", type=float, default=0.2)
+    parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    args = parser.parse_args()
+
+    os.environ["NO_COLOR"] = "1"
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    template_dir = Path(__file__).parent / "templates"
+    paths = [Path(p) for p in args.notebooks]
+    chapters = []
+    for k, path in enumerate(paths):
+        label = f"notebook {k + 1} of {len(paths)} ({path.name})"
+        nb, seconds, late = execute(path, label, args.quiet_period, args.timeout)
+        if nb is None:
+            sys.exit(1)
+        title, summary = first_heading_and_summary(nb)
+        stem = path.stem
+        nbformat.write(nb, out / f"{stem}.ipynb")
+        outputs = sum(len(c.get("outputs", [])) for c in nb.cells if c.cell_type == "code")
+        chapters.append({
+            "notebook": path.name,
+            "stem": stem,
+            "title": title or stem,
+            "summary": summary,
+            "seconds": round(seconds, 2),
+            "cells": len(nb.cells),
+            "outputs": outputs,
+            "lateOutputs": late,
+            "nb": nb,
+        })
+    if args.html:
+        for k, chapter in enumerate(chapters):
+            nb = chapter["nb"]
+            nb.metadata["title"] = chapter["title"]
+            prev = chapters[k - 1] if k > 0 else None
+            nxt = chapters[k + 1] if k + 1 < len(chapters) else None
+            resources = {
+                "metadata": {"name": chapter["stem"]},
+                "book": {
+                    "prev": {"href": f"{prev['stem']}.html", "title": prev["title"]} if prev else None,
+                    "next": {"href": f"{nxt['stem']}.html", "title": nxt["title"]} if nxt else None,
+                    "ipynb": f"{chapter['stem']}.ipynb",
+                },
+            }
+            (out / f"{chapter['stem']}.html").write_text(export_html(nb, resources, template_dir))
+    for chapter in chapters:
+        del chapter["nb"]
+    (out / "book.json").write_text(json.dumps({"chapters": chapters}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
