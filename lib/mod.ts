@@ -10,3 +10,5 @@ export { bundleOf, DISPLAY, formatNumber, show, table } from "./plot/show.ts";
 export type { Displayable, MediaBundle } from "./plot/show.ts";
 export { document, Plot, plot } from "./plot/document.ts";
 export { escapeXml } from "./plot/escape.ts";
+export { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "./losses.ts";
+export type { CrossEntropyOptions, LossOptions, Reduced, Reduction } from "./losses.ts";
