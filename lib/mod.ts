@@ -12,3 +12,5 @@ export { document, Plot, plot } from "./plot/document.ts";
 export { escapeXml } from "./plot/escape.ts";
 export { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "./losses.ts";
 export type { CrossEntropyOptions, LossOptions, Reduced, Reduction } from "./losses.ts";
+export { ISLANDS, penguins, SPECIES } from "./data.ts";
+export type { CompletePenguin, Island, Penguin, Species } from "./data.ts";
