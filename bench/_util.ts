@@ -8,6 +8,9 @@
  * @module
  */
 
+/** The first Python that imports every given module (Debian's /usr/bin/python3 first). */
+export { findPython } from "../tools/setup.ts";
+
 /** Median of a non-empty list of numbers. */
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) throw new RangeError("Expected at least one sample but found none");
@@ -32,29 +35,6 @@ export async function timeMs(
     samples.push(performance.now() - t0);
   }
   return median(samples);
-}
-
-const pythonCandidates = ["/usr/bin/python3", "python3", "python"];
-
-/**
- * Finds a Python interpreter that can import every module in `modules`
- * (Debian's packages live under /usr/bin/python3, which may not be the first
- * `python3` on PATH). Returns `undefined` when none can.
- */
-export async function findPython(modules: readonly string[]): Promise<string | undefined> {
-  for (const py of pythonCandidates) {
-    try {
-      const { success } = await new Deno.Command(py, {
-        args: ["-c", modules.map((m) => `import ${m}`).join("; ")],
-        stdout: "null",
-        stderr: "null",
-      }).output();
-      if (success) return py;
-    } catch {
-      // not installed: try the next candidate
-    }
-  }
-  return undefined;
 }
 
 /**
