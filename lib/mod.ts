@@ -14,3 +14,16 @@ export { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "./lo
 export type { CrossEntropyOptions, LossOptions, Reduced, Reduction } from "./losses.ts";
 export { ISLANDS, penguins, SPECIES } from "./data.ts";
 export type { CompletePenguin, Island, Penguin, Species } from "./data.ts";
+export { basinName, basins, labelEnds } from "./basins.ts";
+export type { Basin, BasinMap, DescentOptions, EndLabels } from "./basins.ts";
+export { CONVEXITY_CLASSES, convexityMap } from "./convexity.ts";
+export type { ConvexityMap } from "./convexity.ts";
+export { eigen2 } from "./eigen.ts";
+export type { Eigen2 } from "./eigen.ts";
+export { escapeDirections } from "./escape_directions.ts";
+export type { Escape } from "./escape_directions.ts";
+export { cellCentres, lattice } from "./lattice.ts";
+export { regionAt, regionCounts } from "./regions.ts";
+export type { Regions } from "./regions.ts";
+export { regionMap } from "./plot/region_map.ts";
+export type { RegionMapOptions, RegionPoint } from "./plot/region_map.ts";
