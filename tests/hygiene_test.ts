@@ -43,7 +43,8 @@ for (const path of notebooks) {
       const src = text(cell.source);
       if (cell.cell_type !== "code" || !/\bshow\(/.test(src)) continue;
       const statements = src.trim().split("\n").filter((l) => l.trim() && !/^\s*\/\//.test(l));
-      const last = statements.findLast((l) => /^\S/.test(l)) ?? "";
+      // The last statement starts at column 0 and not with a closing bracket.
+      const last = statements.findLast((l) => /^[^\s)\]}]/.test(l)) ?? "";
       ok(
         /^await show\(/.test(last),
         `cell ${k + 1} calls show() but its last statement is not await show(…): ${last}`,
