@@ -14,6 +14,18 @@ export { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "./lo
 export type { CrossEntropyOptions, LossOptions, Reduced, Reduction } from "./losses.ts";
 export { ISLANDS, penguins, SPECIES } from "./data.ts";
 export type { CompletePenguin, Island, Penguin, Species } from "./data.ts";
+export { landscape } from "./landscape.ts";
+export type { LandscapeOptions, LossFunction } from "./landscape.ts";
+export { ALLOWED_FUNCTIONS, parseExpression } from "./expression.ts";
+export { catalog } from "./catalog.ts";
+export type { CatalogEntry, CatalogEntry1D, StationaryPoint, StationaryPoint1D } from "./catalog.ts";
+export { criticalPoints } from "./critical_points.ts";
+export type { CriticalPoint, CriticalPoint1D, CriticalPointOptions } from "./critical_points.ts";
+export { descend } from "./descend.ts";
+export type { DescendOptions, DescendResult, Optimizer } from "./descend.ts";
+export { centralGradient, centralHessian } from "./finite_difference.ts";
+export { linspace } from "./grid.ts";
+export { mulberry32 } from "./random.ts";
 export { basinName, basins, labelEnds } from "./basins.ts";
 export type { Basin, BasinMap, DescentOptions, EndLabels } from "./basins.ts";
 export { CONVEXITY_CLASSES, convexityMap } from "./convexity.ts";
