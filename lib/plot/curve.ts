@@ -1,0 +1,369 @@
+/**
+ * `curvePlot`: loss curves over one weight, several on one chart with a
+ * legend, with marked points (minima, a current weight) and tangent arrows
+ * that show the slope and the downhill direction at a point.
+ *
+ * @module
+ */
+
+import type { Curve, Landscape } from "../types.ts";
+import { Plot, plot } from "./document.ts";
+import { compactSvg, CYCLE, decorate, type Figure, FONT, legendBox, svgFigure } from "./figure.ts";
+import { logTicks, tickFormat } from "./ticks.ts";
+
+/** One curve on the chart. */
+export interface CurveSeries {
+  curve: Curve;
+  label?: string;
+  color?: string;
+  dashed?: boolean;
+}
+
+/** A marked point; `y` defaults to the first curve's value at `x`. */
+export interface CurvePoint {
+  x: number;
+  y?: number;
+  label?: string;
+  color?: string;
+}
+
+/**
+ * A tangent at `x` on curve number `curve` (default 0): a dashed line of the
+ * given `slope` (default: the curve's slope there) and an arrow pointing
+ * downhill, the way gradient descent moves.
+ */
+export interface CurveTangent {
+  x: number;
+  slope?: number;
+  curve?: number;
+  label?: string;
+  /** Half-length of the tangent line along x; default 1/8 of the x range. */
+  reach?: number;
+}
+
+/** Options of {@link curvePlot}. */
+export interface CurvePlotOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  points?: readonly CurvePoint[];
+  tangents?: readonly CurveTangent[];
+  /** Show a legend of the labelled curves (default: when any curve has a label). */
+  legend?: boolean;
+  /** A logarithmic y axis (losses spanning decades). */
+  logY?: boolean;
+  /** For a one-weight `Landscape`: the x range to sample (default [−5, 5]) and the sample count. */
+  x?: [number, number];
+  n?: number;
+  /** Size in pixels; default 640 × 400. */
+  width?: number;
+  height?: number;
+}
+
+type CurveInput = Curve | CurveSeries | Landscape;
+
+/**
+ * A chart of one or more loss curves, such as `landscape("(w - 2)^2").curve({ x: [-1, 5] })`.
+ *
+ * @param curves A `Curve`, a `{ curve, label, color, dashed }` series, a
+ *   one-weight `Landscape` (sampled over `options.x`), or an array of these.
+ * @param options Title, axis labels, marked points, tangents, legend, size.
+ * @returns The figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file.
+ * @throws {TypeError} For malformed curves or options.
+ * @throws {RangeError} For non-finite positions or sizes.
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { curvePlot } from "./curve.ts";
+ * const xs = Float64Array.from({ length: 41 }, (_, i) => -2 + i / 10);
+ * const values = xs.map((x) => x * x);
+ * const fig = curvePlot({ curve: { xs, values, min: 0, max: 4, argmin: 0 }, label: "w²" }, {
+ *   points: [{ x: 0, label: "minimum" }],
+ *   tangents: [{ x: 1 }],
+ * });
+ * ok(fig.toSVG().includes("minimum") && fig.toString().includes("w²"));
+ * ```
+ */
+export function curvePlot(
+  curves: CurveInput | readonly CurveInput[],
+  options: CurvePlotOptions = {},
+): Figure {
+  const {
+    title = "",
+    xLabel = "",
+    yLabel = "",
+    points = [],
+    tangents = [],
+    legend,
+    logY = false,
+    x: xRange = [-5, 5],
+    n = 200,
+    width = 640,
+    height = 400,
+  } = options;
+  for (const [name, v] of [["width", width], ["height", height]] as const) {
+    if (!Number.isFinite(v) || v < 100) {
+      throw new RangeError(`Expected ${name} to be a number of at least 100 but found ${v}`);
+    }
+  }
+  const inputs = (Array.isArray(curves) ? curves : [curves]) as readonly CurveInput[];
+  if (inputs.length === 0) throw new TypeError("invalid curves: expected at least one curve");
+  const series = inputs.map((c, k) => normalizeSeries(c, k, xRange, n));
+
+  const valueAt = (s: number, x: number) => interpolate(series[s]!.curve, x);
+  const slopeAt = (s: number, x: number) => {
+    const c = series[s]!.curve;
+    // Two sample spacings: exact for a parabola sampled evenly.
+    const h = 2 * (c.xs[c.xs.length - 1]! - c.xs[0]!) / (c.xs.length - 1);
+    return (interpolate(c, x + h) - interpolate(c, x - h)) / (2 * h);
+  };
+  const xs0 = Math.min(...series.map((s) => s.curve.xs[0]!));
+  const xs1 = Math.max(...series.map((s) => s.curve.xs[s.curve.xs.length - 1]!));
+
+  // Non-finite values (and non-positive ones on a log axis) become gaps in the line.
+  const lineData = series.flatMap((s, k) =>
+    Array.from(s.curve.xs, (x, i) => {
+      const y = s.curve.values[i]!;
+      return { x, y: Number.isFinite(y) && (!logY || y > 0) ? y : NaN, k };
+    })
+  );
+  const marks: Plot.Markish[] = [];
+  series.forEach((s, k) => {
+    marks.push(
+      Plot.line(lineData.filter((d) => d.k === k), {
+        x: "x",
+        y: "y",
+        stroke: s.color,
+        strokeWidth: 2,
+        strokeDasharray: s.dashed ? "6,4" : undefined,
+      }),
+    );
+  });
+
+  const tangentSegments: { x: number; y: number; t: number }[] = [];
+  const arrowData: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const tangentDots: { x: number; y: number; label: string }[] = [];
+  tangents.forEach((t, m) => {
+    const s = t.curve ?? 0;
+    if (!Number.isInteger(s) || s < 0 || s >= series.length) {
+      throw new RangeError(
+        `Expected tangents[${m}].curve to be a curve index but found ${t.curve}`,
+      );
+    }
+    finiteNumber(`tangents[${m}].x`, t.x);
+    const y = valueAt(s, t.x);
+    const slope = t.slope ?? (series[s]!.landscape?.gradient(t.x)[0] ?? slopeAt(s, t.x));
+    finiteNumber(`tangents[${m}].slope`, slope);
+    const reach = t.reach ?? (xs1 - xs0) / 8;
+    tangentSegments.push({ x: t.x - reach, y: y - slope * reach, t: m });
+    tangentSegments.push({ x: t.x + reach, y: y + slope * reach, t: m });
+    // Downhill: gradient descent moves x against the slope.
+    const dir = slope > 0 ? -1 : slope < 0 ? 1 : 0;
+    if (dir !== 0) {
+      const dx = dir * reach * 0.8;
+      arrowData.push({ x1: t.x, y1: y, x2: t.x + dx, y2: y + slope * dx });
+    }
+    tangentDots.push({ x: t.x, y, label: t.label ?? `slope ${tickFormat([slope])(round(slope))}` });
+  });
+  if (tangentSegments.length > 0) {
+    marks.push(
+      Plot.line(tangentSegments, {
+        x: "x",
+        y: "y",
+        z: "t",
+        stroke: "#444",
+        strokeWidth: 1.2,
+        strokeDasharray: "4,3",
+        clip: true,
+      }),
+      Plot.arrow(arrowData, {
+        x1: "x1",
+        y1: "y1",
+        x2: "x2",
+        y2: "y2",
+        stroke: "#d62728",
+        strokeWidth: 2,
+        headLength: 10,
+        clip: true,
+      }),
+      Plot.dot(tangentDots, { x: "x", y: "y", r: 3.5, fill: "#444" }),
+      Plot.text(tangentDots, {
+        x: "x",
+        y: "y",
+        text: "label",
+        dy: -12,
+        fill: "#444",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
+    );
+  }
+
+  const pointData = points.map((p, m) => {
+    finiteNumber(`points[${m}].x`, p.x);
+    const y = p.y ?? valueAt(0, p.x);
+    return { x: p.x, y, label: p.label ?? "", color: p.color ?? "#000" };
+  });
+  if (pointData.length > 0) {
+    marks.push(
+      Plot.dot(pointData, {
+        x: "x",
+        y: "y",
+        r: 5,
+        fill: "white",
+        stroke: (d: { color: string }) => d.color,
+        strokeWidth: 2,
+      }),
+      Plot.text(pointData, {
+        x: "x",
+        y: "y",
+        text: "label",
+        dy: -14,
+        fill: (d: { color: string }) => d.color,
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
+    );
+  }
+
+  const marginTop = title === "" ? 20 : 36;
+  const chart = plot({
+    width,
+    height,
+    marginTop,
+    marginLeft: 56,
+    marginBottom: 44,
+    marginRight: 20,
+    style: { fontFamily: FONT, fontSize: "10px", background: "white", color: "black" },
+    x: { label: xLabel || null, labelAnchor: "center", labelArrow: "none", labelOffset: 36 },
+    y: {
+      label: yLabel || null,
+      labelAnchor: "center",
+      labelArrow: "none",
+      labelOffset: 44,
+      type: logY ? "log" : "linear",
+      nice: true,
+      grid: true,
+      // On a log axis, label the decades only, in plain numbers (Plot's
+      // default SI prefixes such as "100m" read badly next to losses).
+      ...(logY ? decades(lineData.map((d) => d.y)) : {}),
+    },
+    marks: [Plot.frame({ stroke: "#000", strokeWidth: 0.8 }), ...marks],
+  });
+  const labelled = series.filter((s) => s.label !== "");
+  const showLegend = legend ?? labelled.length > 0;
+  const legendSvg = showLegend
+    ? legendBox(
+      labelled.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed })),
+      width - 28,
+      marginTop + 8,
+    )
+    : "";
+  const names = series.map((s, k) => s.label || `curve ${k + 1}`);
+  const description = `Line chart of ${names.join(", ")} against ${xLabel || "x"}` +
+    ` from ${fmt(xs0)} to ${fmt(xs1)}` +
+    series.map((s, k) => `; ${names[k]}: lowest ${fmt(s.curve.min)} at ${fmt(s.curve.argmin)}`)
+      .join("") +
+    (pointData.length > 0
+      ? `; marked: ${
+        pointData.map((p) => `${p.label || "point"} (${fmt(p.x)}, ${fmt(p.y)})`).join(", ")
+      }`
+      : "") +
+    (tangentDots.length > 0
+      ? `; tangents at ${tangentDots.map((t) => fmt(t.x)).join(", ")} with downhill arrows`
+      : "") +
+    ".";
+  const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra: legendSvg });
+  return svgFigure(svg, (title ? `${title}: ` : "") + description);
+}
+
+function decades(values: number[]): { ticks: number[]; tickFormat: (v: number) => string } {
+  const positive = values.filter((v) => v > 0);
+  const lo = Math.min(...positive), hi = Math.max(...positive);
+  const ticks = logTicks(10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi)), 9);
+  return { ticks, tickFormat: tickFormat(ticks) };
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(3));
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(round(x)) : String(x);
+}
+
+function finiteNumber(name: string, v: unknown): void {
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    throw new RangeError(`Expected ${name} to be a finite number but found ${String(v)}`);
+  }
+}
+
+interface Series {
+  curve: Curve;
+  label: string;
+  color: string;
+  dashed: boolean;
+  landscape?: Landscape;
+}
+
+function isCurve(x: unknown): x is Curve {
+  return typeof x === "object" && x !== null && "xs" in x && "values" in x;
+}
+
+function isLandscape(x: unknown): x is Landscape {
+  return typeof x === "object" && x !== null && typeof (x as Landscape).curve === "function" &&
+    typeof (x as Landscape).at === "function";
+}
+
+function normalizeSeries(c: CurveInput, k: number, x: [number, number], n: number): Series {
+  const color = CYCLE[k % CYCLE.length]!;
+  if (isLandscape(c)) {
+    if (c.dims !== 1) throw new TypeError(`invalid curves[${k}]: a landscape of ${c.dims} weights`);
+    return {
+      curve: checkCurve(c.curve({ x, n }), k),
+      label: c.name ?? c.expr ?? "",
+      color,
+      dashed: false,
+      landscape: c,
+    };
+  }
+  if (isCurve(c)) return { curve: checkCurve(c, k), label: "", color, dashed: false };
+  if (typeof c === "object" && c !== null && isCurve((c as CurveSeries).curve)) {
+    const s = c as CurveSeries;
+    return {
+      curve: checkCurve(s.curve, k),
+      label: s.label ?? "",
+      color: s.color ?? color,
+      dashed: s.dashed ?? false,
+    };
+  }
+  throw new TypeError(`invalid curves[${k}]: expected a Curve, { curve, label } or a Landscape`);
+}
+
+function checkCurve(c: Curve, k: number): Curve {
+  if (c.xs.length < 2 || c.xs.length !== c.values.length) {
+    throw new RangeError(
+      `Expected curves[${k}] to have at least 2 points and as many values as xs but found ` +
+        `${c.xs.length} xs and ${c.values.length} values`,
+    );
+  }
+  return c;
+}
+
+/** Linear interpolation of the curve at x (clamped to its ends). */
+function interpolate(c: Curve, x: number): number {
+  const xs = c.xs, n = xs.length;
+  if (x <= xs[0]!) return c.values[0]!;
+  if (x >= xs[n - 1]!) return c.values[n - 1]!;
+  let lo = 0, hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const f = (x - xs[lo]!) / (xs[hi]! - xs[lo]!);
+  return c.values[lo]! * (1 - f) + c.values[hi]! * f;
+}
