@@ -556,6 +556,9 @@ function pathOf(p: SurfacePath, m: number, grid: Grid, step: [number, number]): 
     // A diverged run ends in non-finite points: draw the finite part.
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) break;
     if (xyz.length > 0) {
+      // A converged run repeats its last point: keep points a visible step apart.
+      const [px, py] = xyz.slice(-3) as [number, number];
+      if (Math.abs(x - px) < step[0] * 0.02 && Math.abs(y - py) < step[1] * 0.02) continue;
       // Long steps are split into pieces of at most half a face, lying on the
       // surface, so that the painter's sort can put each piece above its face.
       const [x0, y0, z0] = xyz.slice(-3) as [number, number, number];
