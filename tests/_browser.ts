@@ -64,6 +64,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Device pixel ratio (2 for sharp screenshots); default 1. */
   deviceScaleFactor?: number;
+  /** Run page scripts (default true); false shows what readers without JavaScript see. */
+  javaScriptEnabled?: boolean;
 }
 
 const LOCAL = /^(file|data|blob|about):/;
@@ -76,12 +78,19 @@ const LOCAL = /^(file|data|blob|about):/;
  */
 export async function withPage<T>(
   fn: (page: Page, errors: string[]) => Promise<T>,
-  { browser, viewport = { width: 1200, height: 900 }, deviceScaleFactor = 1 }: PageOptions = {},
+  {
+    browser,
+    viewport = { width: 1200, height: 900 },
+    deviceScaleFactor = 1,
+    javaScriptEnabled = true,
+  }: PageOptions = {},
 ): Promise<T> {
   if (browser === undefined) {
-    return withBrowser((b) => withPage(fn, { browser: b, viewport, deviceScaleFactor }));
+    return withBrowser((b) =>
+      withPage(fn, { browser: b, viewport, deviceScaleFactor, javaScriptEnabled })
+    );
   }
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.newContext({ viewport, deviceScaleFactor, javaScriptEnabled });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (msg) => {
