@@ -61,6 +61,17 @@ export function svgFigure(svg: string, text: string): Figure {
 /**
  * Adds a `<title>`, a `<desc>`, `role="img"` and a chart title to a Plot SVG,
  * plus any `extra` markup (colour bars, legends) drawn on top.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { decorate } from "./figure.ts";
+ * strictEqual(
+ *   decorate('<svg width="100" height="50"></svg>', { title: "T", description: "D" }),
+ *   '<svg role="img" width="100" height="50"><title>T</title><desc>D</desc>' +
+ *     '<text x="50" y="18" font-size="12" text-anchor="middle" fill="currentColor">T</text></svg>',
+ * );
+ * ```
  */
 export function decorate(
   svg: string,
@@ -99,7 +110,15 @@ export interface LegendRow {
 
 /**
  * A matplotlib-style legend box (white, grey border) whose top-right corner
- * is at (`right`, `top`).
+ * is at (`right`, `top`); empty for no rows.
+ *
+ * @example
+ * ```ts
+ * import { ok, strictEqual } from "node:assert";
+ * import { legendBox } from "./figure.ts";
+ * ok(legendBox([{ label: "GD", color: "#d62728" }], 200, 10).includes(">GD</text>"));
+ * strictEqual(legendBox([], 200, 10), "");
+ * ```
  */
 export function legendBox(rows: readonly LegendRow[], right: number, top: number): string {
   if (rows.length === 0) return "";

@@ -33,6 +33,14 @@ export interface Camera {
 /**
  * matplotlib's box: aspect 4:4:3 scaled to length 1.8294640721620434 (the
  * constant that keeps the mpl 3.2 look).
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { defaultBox } from "./projection.ts";
+ * const [x, y, z] = defaultBox();
+ * ok(x === y && Math.abs(z! / x! - 0.75) < 1e-12);
+ * ```
  */
 export function defaultBox(): number[] {
   const k = 1.8294640721620434 / Math.sqrt(4 * 4 + 4 * 4 + 3 * 3);
@@ -41,6 +49,13 @@ export function defaultBox(): number[] {
 
 /**
  * Wraps an angle in degrees into [-180, 180), like matplotlib's `_norm_angle`.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { normAngle } from "./projection.ts";
+ * strictEqual(normAngle(300), -60);
+ * ```
  */
 export function normAngle(degrees: number): number {
   const a = (degrees + 180) % 360;
@@ -132,6 +147,13 @@ export function project(
 
 /**
  * A number rounded to one decimal, as SVG text (`-0` prints as `0`).
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { r1 } from "./projection.ts";
+ * strictEqual(r1(-0.04), "0");
+ * ```
  */
 export function r1(x: number): string {
   return String(Math.round(x * 10) / 10);

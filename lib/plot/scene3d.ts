@@ -71,6 +71,18 @@ export interface View {
  * (palette colour, dimmed by the light shading when `shade > 0`; the light
  * is matplotlib's default `LightSource(azdeg=225, altdeg=19.4712)`, fixed
  * to the data box, so colours do not change as the view rotates).
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { decodeScene } from "./scene3d.ts";
+ * import { surface3d } from "./surface3d.ts";
+ * const xs = new Float64Array([0, 1]);
+ * const grid = { nx: 2, ny: 2, xs, ys: xs, values: new Float64Array([0, 1, NaN, 3]), min: 0, max: 3, argmin: [0, 0] as [number, number], nonFinite: 1 };
+ * const json = surface3d(grid).toHTML().match(/class="ll-s3d-data">(.*?)<\/script>/)![1]!;
+ * const scene = decodeScene(JSON.parse(json));
+ * ok(Number.isNaN(scene.zv[2]!) && scene.zv[3] === 3 && scene.colors[0] === "");
+ * ```
  */
 export function decodeScene(enc: EncodedScene): Scene {
   const bytes = (b64: string) => {
@@ -137,6 +149,18 @@ export function decodeScene(enc: EncodedScene): Scene {
  * SVG markup of the scene seen from `view`: the axis box, then faces and
  * path pieces farthest first (painter's algorithm), each face enlarged by
  * `scene.seam` pixels so that neighbours overlap instead of showing seams.
+ *
+ * @example
+ * ```ts
+ * import { notStrictEqual } from "node:assert";
+ * import { decodeScene, renderScene } from "./scene3d.ts";
+ * import { surface3d } from "./surface3d.ts";
+ * const xs = new Float64Array([0, 1, 2]);
+ * const grid = { nx: 3, ny: 3, xs, ys: xs, values: Float64Array.from({ length: 9 }, (_, k) => k % 3), min: 0, max: 2, argmin: [0, 0] as [number, number], nonFinite: 0 };
+ * const json = surface3d(grid).toHTML().match(/class="ll-s3d-data">(.*?)<\/script>/)![1]!;
+ * const scene = decodeScene(JSON.parse(json));
+ * notStrictEqual(renderScene(scene, { azimuth: -60, elevation: 30 }), renderScene(scene, { azimuth: 30, elevation: 30 }));
+ * ```
  */
 export function renderScene(scene: Scene, view: View): string {
   const cam = camera(

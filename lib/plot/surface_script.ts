@@ -127,6 +127,14 @@ const PORTABLE = [
 /**
  * Source of the portable functions, one after the other: evaluated in an
  * empty scope they define `decodeScene`, `renderScene`, `bootSurfaces`, ….
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { portableSource } from "./surface_script.ts";
+ * const r1 = new Function(`${portableSource()}\nreturn r1;`)();
+ * strictEqual(r1(1.26), "1.3");
+ * ```
  */
 export function portableSource(): string {
   return PORTABLE.map((f) => f.toString()).join("\n");
