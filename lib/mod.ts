@@ -39,6 +39,47 @@ export { regionAt, regionCounts } from "./regions.ts";
 export type { Regions } from "./regions.ts";
 export { regionMap } from "./plot/region_map.ts";
 export type { RegionMapOptions, RegionPoint } from "./plot/region_map.ts";
+export { ready, tf } from "./tf.ts";
+export type { BackendName } from "./tf.ts";
+export {
+  setWeightVector,
+  tensorsToVector,
+  vectorToTensors,
+  weightLayout,
+  weightVector,
+} from "./weights.ts";
+export type { WeightEntry, WeightLayout } from "./weights.ts";
+export {
+  drawDirections,
+  filterNorms,
+  normalizeDirection,
+  orthogonalize,
+  randomDirection,
+  randomDirections,
+} from "./directions.ts";
+export type { DirectionOptions, Normalization } from "./directions.ts";
+export { interpolate, lossLine, lossPlane, randomLine, randomPlane } from "./slices.ts";
+export type {
+  InterpolateOptions,
+  LineOptions,
+  LineSlice,
+  PlaneOptions,
+  PlaneSlice,
+  RandomPlaneOptions,
+  SliceData,
+  SliceOptions,
+} from "./slices.ts";
+export type { SliceLoss } from "./slice_loss.ts";
+export { closeWorkers } from "./plane_loss.ts";
+export { initialWeights, projectTrajectory, recordTrajectory } from "./trajectory.ts";
+export type { Projection, Trajectory } from "./trajectory.ts";
+export { classification, mlp, trainMlp, trainSeeds } from "./mlp.ts";
+export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
+export { spirals } from "./spirals.ts";
+export type { SpiralOptions, Spirals } from "./spirals.ts";
+export { hideLandscape } from "./hidden.ts";
+export type { HiddenLandscape, HideOptions } from "./hidden.ts";
+export { gaussian } from "./gaussian.ts";
 export { curvePlot } from "./plot/curve.ts";
 export type { CurvePlotOptions, CurvePoint, CurveSeries, CurveTangent } from "./plot/curve.ts";
 export { contourPlot } from "./plot/contour.ts";

@@ -1,0 +1,12 @@
+import { strictEqual } from "node:assert";
+import { ready, tf } from "../lib/mod.ts";
+import { tf as own } from "../lib/tf.ts";
+
+Deno.test("tf is one shared instance, on the wasm backend", async () => {
+  strictEqual(await ready(), "wasm");
+  strictEqual(tf.getBackend(), "wasm");
+  strictEqual(tf, own);
+  const m = tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]]));
+  strictEqual(m.dataSync()[0], 11);
+  m.dispose();
+});
