@@ -14,6 +14,16 @@ import type { Regions } from "../regions.ts";
 import { _halfStep } from "../regions.ts";
 import type { Grid } from "../types.ts";
 import { Plot, plot } from "./document.ts";
+import {
+  compactSvg,
+  decorate,
+  type Figure,
+  FONT,
+  legendBox,
+  type LegendRow,
+  svgFigure,
+} from "./figure.ts";
+import { textWidth } from "./text_width.ts";
 
 /** A marked point on a region map. */
 export interface RegionPoint {
@@ -32,18 +42,26 @@ export interface RegionMapOptions {
   points?: readonly RegionPoint[];
   /** Paths to draw, such as descents: each a list of `[x, y]`. */
   paths?: readonly (readonly (readonly number[])[])[];
-  /** One colour per class (defaults to ColorBrewer's Set2). */
+  /** One colour per class (default {@linkcode REGION_COLORS}). */
   colors?: readonly string[];
   /** The legend's name for cells without a class; without it they stay blank. */
   noneLabel?: string;
   title?: string;
   xLabel?: string;
   yLabel?: string;
-  /** Width in pixels (default 560); the height follows from equal units on both axes. */
+  /** Where the legend goes: right of the map (default), below it (for narrow maps side by side), or nowhere. */
+  legend?: "right" | "bottom" | "none";
+  /** Width in pixels (default 640); the height follows from equal units on both axes. */
   width?: number;
 }
 
+/** The default class colours: ColorBrewer's Set2, light enough for contour lines on top. */
+export const REGION_COLORS: readonly string[] = Object.freeze([...schemeSet2]);
+
 const NONE_COLOR = "#d9d9d9";
+
+/** Legends list this many classes at most, then say how many more there are. */
+const MAX_LEGEND_ROWS = 12;
 
 function edges(centres: Float64Array): (k: number) => number {
   const half = _halfStep(centres);
@@ -53,13 +71,18 @@ function edges(centres: Float64Array): (k: number) => number {
 
 /**
  * Draws a labelled map: every class in its colour, with a legend of the
- * class names, optional contour lines of the loss, points and paths. Axes
- * have equal units, so circles look round.
+ * class names to the right, optional contour lines of the loss, points
+ * (drawn as stars, like minima on a contour map) and paths. Axes have equal
+ * units, so circles look round; the look follows `contourPlot`.
  *
  * @param regions The map, e.g. from `basins()` or `convexityMap()`.
  * @param options Overlays, colours, labels and size.
- * @returns A `<figure>` with the legend and the SVG, which `show()` displays as HTML.
- * @throws {RangeError} When there are more classes than colours.
+ * @returns The figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file.
+ * Colours repeat when there are more classes than colours (Rastrigin has
+ * about a hundred minima), and the legend lists the first 12 classes.
+ *
+ * @throws {TypeError} For an empty list of colours.
+ * @throws {RangeError} For a width under 200.
  *
  * @example
  * ```ts
@@ -71,50 +94,98 @@ function edges(centres: Float64Array): (k: number) => number {
  *   nx: 2, ny: 1, xs: cellCentres([0, 2], 2), ys: cellCentres([0, 1], 1),
  *   labels: new Int32Array([0, 1]), classes: ["left", "right"],
  * }, { title: "Two halves" });
- * ok(figure.outerHTML.includes("right") && figure.outerHTML.includes("<rect"));
+ * ok(figure.toSVG().includes(">right</text>") && figure.toSVG().includes("<rect"));
  * ```
  */
-export function regionMap(regions: Regions, options: RegionMapOptions = {}): Element {
+export function regionMap(regions: Regions, options: RegionMapOptions = {}): Figure {
   const {
     contours,
     levels = 10,
     points = [],
     paths = [],
-    colors = schemeSet2,
+    colors = REGION_COLORS,
     noneLabel,
-    title,
-    xLabel = "w1",
-    yLabel = "w2",
-    width = 560,
+    title = "",
+    xLabel = "",
+    yLabel = "",
+    width = 640,
+    legend = "right",
   } = options;
   const { nx, ny, xs, ys, labels, classes } = regions;
-  if (classes.length > colors.length) {
-    throw new RangeError(
-      `Expected at most ${colors.length} classes for ${colors.length} colours but found ${classes.length}`,
+  if (!Array.isArray(colors) || colors.length === 0) {
+    throw new TypeError(
+      `Expected colors to be a list of at least one colour but found ${String(colors)}`,
     );
+  }
+  if (!Number.isFinite(width) || width < 200) {
+    throw new RangeError(`Expected width to be a number of at least 200 but found ${width}`);
   }
   const xEdge = edges(xs);
   const yEdge = edges(ys);
-  const cells: { x1: number; x2: number; y1: number; y2: number; name: string }[] = [];
+  const colorOf = (
+    label: number,
+  ) => (label >= 0
+    ? colors[label % colors.length]
+    : noneLabel === undefined
+    ? undefined
+    : NONE_COLOR);
+  const cells: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
   for (let j = 0; j < ny; j++) {
     let start = 0;
     for (let i = 1; i <= nx; i++) {
       const label = labels[start + j * nx]!;
       if (i < nx && labels[i + j * nx] === label) continue;
-      const name = label >= 0 ? classes[label] : noneLabel;
-      if (name !== undefined) {
-        cells.push({ x1: xEdge(start), x2: xEdge(i), y1: yEdge(j), y2: yEdge(j + 1), name });
+      const fill = colorOf(label);
+      if (fill !== undefined) {
+        cells.push({ x1: xEdge(start), x2: xEdge(i), y1: yEdge(j), y2: yEdge(j + 1), fill });
       }
       start = i;
     }
   }
-  const hasNone = noneLabel !== undefined && labels.some((l) => l < 0);
-  const domain = hasNone ? [...classes, noneLabel] : [...classes];
-  const range = hasNone
-    ? [...colors.slice(0, classes.length), NONE_COLOR]
-    : colors.slice(0, classes.length);
+  const square = "M-6,-5H6V5H-6Z";
+  const legendRows: LegendRow[] = classes.slice(0, MAX_LEGEND_ROWS).map((label, k) => ({
+    label,
+    color: "#555",
+    line: false,
+    marker: square,
+    markerFill: colors[k % colors.length]!,
+  }));
+  if (classes.length > MAX_LEGEND_ROWS) {
+    legendRows.push({
+      label: `… and ${classes.length - MAX_LEGEND_ROWS} more`,
+      color: "#555",
+      line: false,
+    });
+  }
+  if (noneLabel !== undefined && labels.some((l) => l < 0)) {
+    legendRows.push({
+      label: noneLabel,
+      color: "#555",
+      line: false,
+      marker: square,
+      markerFill: NONE_COLOR,
+    });
+  }
+
+  // Layout as contourPlot's, with the legend where its colour bar would be.
+  if (legend !== "right" && legend !== "bottom" && legend !== "none") {
+    throw new TypeError(`invalid legend: ${String(legend)}; expected "right", "bottom" or "none"`);
+  }
+  const rows = legend === "none" ? [] : legendRows;
+  const legendWidth = rows.length === 0
+    ? 0
+    : 46 + Math.max(...rows.map((r) => textWidth(r.label, 10)));
+  // legendBox's height for these rows: 6 px padding, 15 px a row.
+  const legendHeight = rows.length === 0 ? 0 : 9 + 15 * rows.length;
+  const marginLeft = 56, marginTop = title === "" ? 16 : 34;
+  const marginRight = legend === "right" && rows.length > 0 ? legendWidth + 24 : 20;
+  const marginBottom = legend === "bottom" && rows.length > 0 ? 44 + legendHeight + 8 : 44;
   const [x0, x1] = [xEdge(0), xEdge(nx)];
   const [y0, y1] = [yEdge(0), yEdge(ny)];
+  const frameW = width - marginLeft - marginRight;
+  const height = Math.round(
+    Math.min(900, Math.max(200, frameW * (y1 - y0) / (x1 - x0))) + marginTop + marginBottom,
+  );
 
   const marks: Plot.Markish[] = [
     Plot.rect(cells, {
@@ -122,75 +193,114 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Ele
       x2: "x2",
       y1: "y1",
       y2: "y2",
-      fill: "name",
+      fill: "fill",
       shapeRendering: "crispEdges",
     }),
   ];
   if (contours !== undefined) {
-    const dx = (contours.xs[contours.nx - 1]! - contours.xs[0]!) / (contours.nx - 1) / 2;
-    const dy = (contours.ys[contours.ny - 1]! - contours.ys[0]!) / (contours.ny - 1) / 2;
+    // d3-contour treats each value as a pixel: extend the raster by half a
+    // cell so that the lines land on the sample positions.
+    const hx = (contours.xs[contours.nx - 1]! - contours.xs[0]!) / (contours.nx - 1) / 2;
+    const hy = (contours.ys[contours.ny - 1]! - contours.ys[0]!) / (contours.ny - 1) / 2;
     marks.push(
-      Plot.contour(contours.values, {
+      Plot.contour(Array.from(contours.values, (v) => (Number.isFinite(v) ? v : NaN)), {
         width: contours.nx,
         height: contours.ny,
-        x1: contours.xs[0]! - dx,
-        x2: contours.xs[contours.nx - 1]! + dx,
-        y1: contours.ys[0]! - dy,
-        y2: contours.ys[contours.ny - 1]! + dy,
+        x1: contours.xs[0]! - hx,
+        x2: contours.xs[contours.nx - 1]! + hx,
+        y1: contours.ys[0]! - hy,
+        y2: contours.ys[contours.ny - 1]! + hy,
         thresholds: typeof levels === "number" ? levels : [...levels],
-        stroke: "#333",
-        strokeOpacity: 0.45,
-        strokeWidth: 0.8,
+        value: Plot.identity,
+        stroke: "#000",
+        strokeOpacity: 0.35,
+        strokeWidth: 0.7,
         fill: null,
         clip: true,
       }),
     );
   }
   for (const path of paths) {
+    const pts = path.filter((q) => Number.isFinite(q[0]) && Number.isFinite(q[1]));
     marks.push(
-      Plot.line(path, { x: "0", y: "1", stroke: "#222", strokeWidth: 1, strokeOpacity: 0.7 }),
+      Plot.line(pts, {
+        x: "0",
+        y: "1",
+        stroke: "#000",
+        strokeWidth: 1,
+        strokeOpacity: 0.6,
+        clip: true,
+      }),
+      Plot.dot(pts.slice(0, 1), {
+        x: "0",
+        y: "1",
+        r: 2.5,
+        fill: "#000",
+        fillOpacity: 0.6,
+        clip: true,
+      }),
     );
   }
   if (points.length > 0) {
+    const data = points.map((p) => ({ x: p.point[0]!, y: p.point[1]!, label: p.label ?? "" }));
     marks.push(
-      Plot.dot(points, {
-        x: (p: RegionPoint) => p.point[0],
-        y: (p: RegionPoint) => p.point[1],
-        r: 4,
-        fill: "#111",
-        stroke: "white",
-        strokeWidth: 1.5,
+      Plot.dot(data, {
+        x: "x",
+        y: "y",
+        r: 6,
+        symbol: "star",
+        fill: "#fff",
+        stroke: "#000",
+        strokeWidth: 1.2,
       }),
-      Plot.text(points.filter((p) => p.label !== undefined), {
-        x: (p: RegionPoint) => p.point[0],
-        y: (p: RegionPoint) => p.point[1],
+      Plot.text(data, {
+        x: "x",
+        y: "y",
         text: "label",
-        dy: -11,
-        fontSize: 11,
-        fill: "#111",
-        stroke: "white",
+        dx: 9,
+        textAnchor: "start",
+        fill: "#000",
+        stroke: "#fff",
         strokeWidth: 3,
+        paintOrder: "stroke",
       }),
     );
   }
-  marks.push(Plot.frame({ stroke: "#333" }));
-  const figure = plot({
-    title,
+  const chart = plot({
     width,
-    aspectRatio: 1,
-    marginLeft: 48,
-    marginBottom: 40,
-    style: { fontSize: "11px" },
-    x: { domain: [x0, x1], ticks: 7, label: xLabel, labelAnchor: "center", labelArrow: "none" },
-    y: { domain: [y0, y1], ticks: 7, label: yLabel, labelAnchor: "center", labelArrow: "none" },
-    color: { type: "categorical", domain, range, legend: true },
-    marks,
+    height,
+    marginLeft,
+    marginRight,
+    marginTop,
+    marginBottom,
+    style: { fontFamily: FONT, fontSize: "10px", background: "white", color: "black" },
+    x: {
+      domain: [x0, x1],
+      label: xLabel || null,
+      labelAnchor: "center",
+      labelArrow: "none",
+      labelOffset: 36,
+    },
+    y: {
+      domain: [y0, y1],
+      label: yLabel || null,
+      labelAnchor: "center",
+      labelArrow: "none",
+      labelOffset: 44,
+    },
+    marks: [...marks, Plot.frame({ stroke: "#000", strokeWidth: 0.8 })],
   });
-  // Plot's title is a page-sized <h2>; a figure title reads better at the
-  // size of the other figures' titles.
-  figure.querySelector("h2")?.setAttribute(
-    "style",
-    "font-size: 14px; font-weight: 600; margin: 0 0 4px",
-  );
-  return figure;
+  const extra = legend === "bottom"
+    ? legendBox(rows, marginLeft + legendWidth, height - legendHeight - 4)
+    : legendBox(rows, width - 4, marginTop);
+  const fmt = (v: number) => String(Number(v.toPrecision(3)));
+  const description = `Map of ${classes.length} region${classes.length === 1 ? "" : "s"} over ` +
+    `${xLabel || "x"} (${fmt(x0)} to ${fmt(x1)}) and ${yLabel || "y"} (${fmt(y0)} to ${
+      fmt(y1)
+    }), ` +
+    `${nx} × ${ny} cells: ${classes.join("; ")}` +
+    (points.length > 0 ? `; ${points.length} marked point${points.length === 1 ? "" : "s"}` : "") +
+    (paths.length > 0 ? `; ${paths.length} path${paths.length === 1 ? "" : "s"}` : "") + ".";
+  const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra, titleY: 20 });
+  return svgFigure(svg, (title ? `${title}: ` : "") + description);
 }
