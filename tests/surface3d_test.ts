@@ -1,5 +1,7 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
+import { drawAxes3d } from "../lib/plot/axes3d.ts";
 import { colormap } from "../lib/plot/colormap.ts";
+import { camera, defaultBox } from "../lib/plot/projection.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
 import { portableSource } from "../lib/plot/surface_script.ts";
 import { surface3d } from "../lib/plot/surface3d.ts";
@@ -238,4 +240,39 @@ Deno.test("surface3d() accepts every d3-scale-chromatic scheme name, reversed wi
   const b = faceFills(surface3d(grid, { colormap: "rdbu_r" }).toSVG());
   strictEqual(a.length, 9);
   ok(a.some((f, k) => f !== b[k]));
+});
+
+Deno.test("drawAxes3d() pushes an axis label out past long tick labels and reports how far right it reaches", () => {
+  const cam = camera([-1, 1, -1, 1, 0, 50000], defaultBox(), -60, 30, 1);
+  const zTicks = [10000, 20000, 30000, 40000, 50000];
+  const extent = { right: -Infinity };
+  const svg = drawAxes3d(cam, {
+    layout: { left: 0, top: 0, side: 400 },
+    fontSize: 10,
+    ticks: [[], [], zTicks],
+    tickLabels: [[], [], zTicks.map(String)],
+    labels: ["", "", "loss"],
+    extent,
+  });
+  const charWidth = 0.6 * 10;
+  const tickRights = [...svg.matchAll(/<text x="([\d.-]+)" y="[\d.-]+" dy="0.76em">(\d+)<\/text>/g)]
+    .map((m) => Number(m[1]) + charWidth * m[2]!.length / 2);
+  strictEqual(tickRights.length, zTicks.length);
+  const labelX = Number(svg.match(/translate\(([\d.-]+),[\d.-]+\)" dy="0.3em">loss</)![1]);
+  const labelLeft = labelX - charWidth * 4 / 2;
+  ok(
+    labelLeft > Math.max(...tickRights),
+    `label from ${labelLeft}, ticks to ${Math.max(...tickRights)}`,
+  );
+  ok(extent.right >= labelX + charWidth * 4 / 2 - 0.1, `extent ${extent.right}`);
+});
+
+Deno.test("surface3d() moves the colour bar right of a long z label", () => {
+  const big = sampleGrid((x, y) => 1000 * (x * x + y * y), [-5, 5], [-5, 5], 40);
+  const svg = surface3d(big, { zLabel: "loss", colorbar: { label: "Loss" } }).toSVG();
+  const labelX = Number(svg.match(/translate\(([\d.-]+),[\d.-]+\)" dy="0.3em">loss</)![1]);
+  const barX = Number(
+    svg.match(/<rect x="([\d.-]+)" y="[\d.-]+" width="[\d.-]+" height="[\d.-]+" fill="url/)![1],
+  );
+  ok(barX > labelX + 0.6 * 10 * 4 / 2, `bar at ${barX}, label centred at ${labelX}`);
 });

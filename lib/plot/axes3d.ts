@@ -22,6 +22,8 @@ export interface AxesSpec {
   /** Escaped axis labels `[x, y, z]`; empty strings draw nothing. */
   labels: string[];
   fontSize: number;
+  /** When given, receives the right-most x reached by any tick or axis label. */
+  extent?: { right: number };
 }
 
 /**
@@ -101,6 +103,7 @@ export function drawAxes3d(cam: Camera, spec: AxesSpec): string {
   let lines = "";
   let tickText = "";
   let labelText = "";
+  let right = -Infinity;
   for (let i = 0; i < 3; i++) {
     const minmax = [0, 1, 2].map((k) => (highs[k] ? maxs[k]! : mins[k]!));
     const maxmin = [0, 1, 2].map((k) => (highs[k] ? mins[k]! : maxs[k]!));
@@ -114,20 +117,6 @@ export function drawAxes3d(cam: Camera, spec: AxesSpec): string {
     lines += "M" + pt(a) + "L" + pt(b);
     const away = (q: number[], by: number) =>
       q.map((c, k) => (k === i ? c : c + Math.sign(c - centers[k]!) * by * deltas[k]!));
-
-    const label = spec.labels[i] ?? "";
-    if (label !== "") {
-      const mid = away([0, 1, 2].map((k) => (e0[k]! + e1[k]!) / 2), (4 + 21) * dpp);
-      const m = screen(mid[0]!, mid[1]!, mid[2]!);
-      let angle = 0;
-      if (label.replace(/&[a-z#0-9]+;/g, "_").length > 4) {
-        angle = Math.atan2(b[1]! - a[1]!, b[0]! - a[0]!) * 180 / Math.PI;
-        angle = (angle + 180) % 180;
-        if (angle > 90) angle -= 180;
-      }
-      labelText += `<text transform="translate(${pt(m).replace(" ", ",")})` +
-        (angle !== 0 ? ` rotate(${r1(angle)})` : "") + `" dy="0.3em">${label}</text>`;
-    }
 
     const ticks = spec.ticks[i] ?? [];
     const labels = spec.tickLabels[i] ?? [];
@@ -143,6 +132,7 @@ export function drawAxes3d(cam: Camera, spec: AxesSpec): string {
       grid += "M" + pt(screen(q1[0]!, q1[1]!, q1[2]!)) + "L" + pt(screen(q0[0]!, q0[1]!, q0[2]!)) +
         "L" + pt(screen(q2[0]!, q2[1]!, q2[2]!));
     }
+    const boxes: number[] = [];
     const td = TICKDIR[i]!;
     const tickDelta = highs[td] ? deltas[td]! : -deltas[td]!;
     for (let k = 0; k < ticks.length; k++) {
@@ -157,8 +147,56 @@ export function drawAxes3d(cam: Camera, spec: AxesSpec): string {
       const lq = away(q, (3.5 + 8) * dpp);
       const l = screen(lq[0]!, lq[1]!, lq[2]!);
       tickText += `<text x="${r1(l[0]!)}" y="${r1(l[1]!)}" dy="0.76em">${labels[k] ?? ""}</text>`;
+      // How far this label's box reaches from the axis line (in the label's direction).
+      const tw = 0.6 * fs * (labels[k] ?? "").replace(/&[a-z#0-9]+;/g, "_").length;
+      boxes.push(l[0]! - tw / 2, l[1]!, l[0]! + tw / 2, l[1]! + fs);
+      right = Math.max(right, l[0]! + tw / 2);
+    }
+    const label = spec.labels[i] ?? "";
+    if (label !== "") {
+      const mid = away([0, 1, 2].map((k) => (e0[k]! + e1[k]!) / 2), (4 + 21) * dpp);
+      const m = screen(mid[0]!, mid[1]!, mid[2]!);
+      const chars = label.replace(/&[a-z#0-9]+;/g, "_").length;
+      let angle = 0;
+      if (chars > 4) {
+        angle = Math.atan2(b[1]! - a[1]!, b[0]! - a[0]!) * 180 / Math.PI;
+        angle = (angle + 180) % 180;
+        if (angle > 90) angle -= 180;
+      }
+      // matplotlib puts the label at a fixed offset, where long tick labels
+      // (or a steep view) can run into it; push it out past them instead.
+      const ux = b[0]! - a[0]!, uy = b[1]! - a[1]!;
+      const ul = Math.hypot(ux, uy) || 1;
+      let nx = -uy / ul, ny = ux / ul;
+      if (nx * (m[0]! - a[0]!) + ny * (m[1]! - a[1]!) < 0) {
+        nx = -nx;
+        ny = -ny;
+      }
+      const along = (x: number, y: number) => nx * (x - a[0]!) + ny * (y - a[1]!);
+      let tickReach = 0;
+      for (let k = 0; k < boxes.length; k += 4) {
+        for (const x of [boxes[k]!, boxes[k + 2]!]) {
+          for (const y of [boxes[k + 1]!, boxes[k + 3]!]) {
+            tickReach = Math.max(tickReach, along(x, y));
+          }
+        }
+      }
+      const w = 0.6 * fs * chars, h = fs;
+      const half = angle !== 0 ? h / 2 : (Math.abs(nx) * w + Math.abs(ny) * h) / 2;
+      const need = tickReach + 0.4 * fs + half - along(m[0]!, m[1]!);
+      if (need > 0) {
+        m[0] = m[0]! + need * nx;
+        m[1] = m[1]! + need * ny;
+      }
+      right = Math.max(
+        right,
+        m[0]! + (Math.abs(nx) * (angle !== 0 ? h : w) + Math.abs(ny) * (angle !== 0 ? w : h)) / 2,
+      );
+      labelText += `<text transform="translate(${pt(m).replace(" ", ",")})` +
+        (angle !== 0 ? ` rotate(${r1(angle)})` : "") + `" dy="0.3em">${label}</text>`;
     }
   }
+  if (spec.extent) spec.extent.right = right;
   return `<g class="ll-panes" fill-opacity="0.5" stroke-opacity="0.5">${panes}</g>` +
     `<path class="ll-grid" fill="none" stroke="#b0b0b0" stroke-width="0.8" d="${grid}"/>` +
     `<path class="ll-axis" fill="none" stroke="#000" stroke-width="0.8" stroke-linecap="square" d="${lines}"/>` +

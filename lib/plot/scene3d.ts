@@ -162,7 +162,7 @@ export function decodeScene(enc: EncodedScene): Scene {
  * notStrictEqual(renderScene(scene, { azimuth: -60, elevation: 30 }), renderScene(scene, { azimuth: 30, elevation: 30 }));
  * ```
  */
-export function renderScene(scene: Scene, view: View): string {
+export function renderScene(scene: Scene, view: View, labels?: { right: number }): string {
   const cam = camera(
     scene.lims,
     scene.box,
@@ -176,6 +176,7 @@ export function renderScene(scene: Scene, view: View): string {
     tickLabels: scene.axes.tickLabels,
     labels: scene.axes.labels,
     fontSize: scene.axes.fontSize,
+    extent: labels,
   });
   const nx = scene.xs.length, ny = scene.ys.length;
   const px = new Float64Array(nx * ny), py = new Float64Array(nx * ny);

@@ -499,7 +499,8 @@ function build(grid: Grid, o: Normalized) {
 
   const svg = () => {
     const scene = decodeScene(encoded);
-    const body = renderScene(scene, { azimuth: o.azimuth, elevation: o.elevation });
+    const extent = { right: -Infinity };
+    const body = renderScene(scene, { azimuth: o.azimuth, elevation: o.elevation }, extent);
     let extra = "";
     if (o.title !== "") {
       extra += `<text x="${r1(left + side / 2)}" y="${r1(top - 6)}" font-size="12" ` +
@@ -512,8 +513,13 @@ function build(grid: Grid, o: Normalized) {
     if (o.colorbar && hasFaces) {
       const cbH = o.colorbar.shrink * boxH;
       const cbW = Math.min(cbH / o.colorbar.aspect, 0.775 * 0.15 * W);
+      // matplotlib's place for the bar, moved right when the axis labels reach into it.
+      const cbX = Math.min(
+        Math.max((0.125 + 0.775 * 0.85) * W, extent.right + fontSize),
+        W - cbW - 4 * fontSize,
+      );
       extra += drawColorbar({
-        x: (0.125 + 0.775 * 0.85) * W,
+        x: cbX,
         y: boxTop + (boxH - cbH) / 2,
         width: cbW,
         height: cbH,
