@@ -265,11 +265,11 @@ export function gridSource(graph: SymGraph, f: Sym): string {
   lines.push(
     `const v = ${ref(root)};`,
     "out[row + i] = v;",
-    // v - v is 0 for finite v and NaN for NaN and ±Infinity.
-    "if (v - v === 0) {",
-    "if (v < min) { min = v; at = row + i; }",
-    "if (v > max) max = v;",
-    "} else bad++;",
+    // Two comparisons a value: !(v >= min) catches a new minimum, NaN and
+    // -Infinity; v > max catches a new maximum and +Infinity. Both rarely
+    // hold, so the branches cost almost nothing.
+    "if (!(v >= min)) { if (v - v === 0) { min = v; at = row + i; } else bad++; }",
+    "if (v > max) { if (v === Infinity) bad++; else max = v; }",
     "}",
     "stats[0] = min;",
     "stats[1] = max;",

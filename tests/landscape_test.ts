@@ -50,6 +50,16 @@ Deno.test("grid() keeps NaN and infinite values as holes and counts them", () =>
   deepStrictEqual(g.argmin, [0.5, 0]);
 });
 
+Deno.test("grid() counts +Infinity as a hole and leaves it out of max", () => {
+  const g = landscape("1/x + y").grid({ x: [0, 2], y: [0, 1], n: [3, 2] });
+  // xs = 0, 1, 2: 1/0 = Infinity in both rows.
+  strictEqual(g.nonFinite, 2);
+  strictEqual(g.values[0], Infinity);
+  strictEqual(g.max, 2);
+  strictEqual(g.min, 0.5);
+  deepStrictEqual(g.argmin, [2, 0]);
+});
+
 Deno.test("grid() with no finite value has NaN summaries", () => {
   const g = landscape("sqrt(-1 - x^2 - y^2)").grid({ x: [0, 1], y: [0, 1], n: 2 });
   strictEqual(g.nonFinite, 4);
