@@ -1,0 +1,108 @@
+/**
+ * `deno task bench grid`: loss grids from expression strings against numpy.
+ *
+ * For bowl, Rosenbrock, Rastrigin, Ackley and Himmelblau (the catalogue's
+ * expressions and domains), times `landscape(expr).grid({ x, y, n })` at
+ * 100 × 100 and 2000 × 2000 — the whole call: axes, a fresh values array,
+ * min/max/argmin/nonFinite — and, in the same run, numpy the article's way
+ * (`np.linspace`, `np.meshgrid`, one vectorised expression; see
+ * `peers/grid_numpy.py`). Prints medians and numpy / ours ratios (above 1×
+ * means the string path is faster). When numpy is missing only its columns
+ * are skipped.
+ *
+ * @module
+ */
+
+import { catalog } from "../lib/catalog.ts";
+import { landscape } from "../lib/landscape.ts";
+import type { Domain } from "../lib/types.ts";
+import { findPython, ms, printTable, ratio, runPeer, timeMs } from "./_util.ts";
+
+const NAMES = ["bowl", "rosenbrock", "rastrigin", "ackley", "himmelblau"] as const;
+const SIZES = [100, 2000] as const;
+// 2000 × 2000 grids take milliseconds each: fewer repetitions, more warm-up
+// than samples would be wasteful. 100 × 100 grids take microseconds.
+const REPS: Record<number, { reps: number; warmup: number }> = {
+  100: { reps: 101, warmup: 50 },
+  2000: { reps: 21, warmup: 10 },
+};
+
+interface Row {
+  name: string;
+  n: number;
+  first: number;
+  ours: number;
+  numpy?: number;
+}
+
+export async function main(): Promise<void> {
+  const domains: Record<string, Domain> = {};
+  for (const name of NAMES) domains[name] = catalog[name].domain;
+
+  const rows: Row[] = [];
+  const sums: Record<string, number> = {};
+  for (const name of NAMES) {
+    const { expr } = catalog[name].landscape;
+    const { x, y } = domains[name]!;
+    for (const n of SIZES) {
+      // A fresh landscape: the first call includes compiling the kernel.
+      const l = landscape(expr!);
+      const t0 = performance.now();
+      const g = l.grid({ x, y, n });
+      const first = performance.now() - t0;
+      if (n === SIZES[0]) sums[name] = g.values.reduce((s, v) => s + v, 0);
+      const ours = await timeMs(() => l.grid({ x, y, n }), REPS[n]);
+      rows.push({ name, n, first, ours });
+    }
+  }
+
+  const python = await findPython(["numpy"]);
+  let version = "";
+  if (python === undefined) {
+    console.log("numpy not found (tried /usr/bin/python3, python3, python): numpy columns skipped");
+  } else {
+    const peer = await runPeer(python, new URL("./peers/grid_numpy.py", import.meta.url).pathname, [
+      JSON.stringify({
+        functions: domains,
+        sizes: SIZES,
+        reps: Object.fromEntries(SIZES.map((n) => [n, REPS[n]!.reps])),
+      }),
+    ]);
+    version = ` ${peer.numpy}`;
+    const times = peer.ms as Record<string, Record<string, number>>;
+    const peerSums = peer.sums as Record<string, number>;
+    for (const row of rows) row.numpy = times[row.name]?.[String(row.n)];
+    for (const name of NAMES) {
+      const a = sums[name]!;
+      const b = peerSums[name]!;
+      if (!(Math.abs(a - b) <= 1e-9 * Math.abs(b))) {
+        throw new Error(`${name}: the 100 × 100 grids differ (sum ${a} here, ${b} in numpy)`);
+      }
+    }
+  }
+
+  console.log(
+    `Medians of ${REPS[100]!.reps} (100 × 100) and ${REPS[2000]!.reps} (2000 × 2000) calls ` +
+      `after warm-up; "first call" is a fresh landscape's first grid (compiling included).`,
+  );
+  printTable(
+    [
+      "function",
+      "grid",
+      "string path (ms)",
+      "first call (ms)",
+      `numpy${version} (ms)`,
+      "numpy / string",
+    ],
+    rows.map((r) => [
+      r.name,
+      `${r.n} × ${r.n}`,
+      ms(r.ours),
+      ms(r.first),
+      ms(r.numpy),
+      ratio(r.numpy, r.ours),
+    ]),
+  );
+}
+
+if (import.meta.main) await main();
