@@ -41,7 +41,10 @@ export type LossFunction = (...w: number[]) => number;
  *   order (`w1 < w2 < w10`, `x < y`) unless `vars` names them. Values,
  *   gradients, Hessians and grids are compiled to JavaScript; derivatives
  *   are exact (symbolic). Where mathjs would give a complex number (`sqrt(-1)`,
- *   `log(-1)`), the landscape gives NaN.
+ *   `log(-1)`), the landscape gives NaN. `floor` and `ceil` round as mathjs
+ *   does (a value within 1e-12 of an integer counts as that integer); `coth`
+ *   and `csch` are `1/tanh` and `1/sinh`, accurate where mathjs's
+ *   exponential formulas cancel (near 0) or overflow (past |x| ≈ 355).
  * - A function takes its number of weights from `vars` or from its
  *   declared parameters (`f.length`, 1 or 2); its gradient and Hessian are
  *   central differences with steps scaled to the point.
@@ -186,7 +189,7 @@ function fromFunction(f: LossFunction, { vars, name }: LandscapeOptions): Landsc
     }
   }
   const dims = vars?.length ?? f.length;
-  if (dims !== 1 && dims !== 2) {
+  if (dims !== 1 && dims !== 2 || (vars && new Set(vars).size !== vars.length)) {
     throw new RangeError(
       vars === undefined
         ? `Expected a loss function of one or two weights but it declares ${dims} parameters; ` +

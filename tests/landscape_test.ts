@@ -211,3 +211,10 @@ Deno.test("linspace() and checkGridSpec() give numpy's axes and validated shapes
   });
   throws(() => checkGridSpec(null), TypeError);
 });
+
+Deno.test("a TypeScript function rejects repeated vars", () => {
+  throws(() => landscape((x: number, y: number) => x + y, { vars: ["x", "x"] }), {
+    name: "RangeError",
+    message: 'Expected vars to be one or two distinct names but found ["x","x"]',
+  });
+});
