@@ -276,3 +276,15 @@ Deno.test("surface3d() moves the colour bar right of a long z label", () => {
   );
   ok(barX > labelX + 0.6 * 10 * 4 / 2, `bar at ${barX}, label centred at ${labelX}`);
 });
+
+Deno.test("surface3d() gives an axis that the view foreshortens fewer ticks, but three at least", () => {
+  const himmelblauGrid = sampleGrid(himmelblau, [-5, 5], [-5, 5], 40);
+  const zTicks = (elevation: number) => {
+    const html = surface3d(himmelblauGrid, { width: 480, height: 380, elevation }).toHTML();
+    const scene = JSON.parse(html.match(/class="ll-s3d-data">(.*?)<\/script>/)![1]!);
+    return scene.axes.ticks[2] as number[];
+  };
+  const side = zTicks(10).length, steep = zTicks(75).length;
+  ok(steep < side, `z ticks at elevation 75: ${steep}, at 10: ${side}`);
+  ok(steep >= 3, `z ticks at elevation 75: ${steep}`);
+});

@@ -12,7 +12,7 @@ import { drawColorbar } from "./colorbar.ts";
 import { palette as makePalette } from "./colormap.ts";
 import { escapeXml } from "./escape.ts";
 import { FONT, legendBox } from "./figure.ts";
-import { defaultBox, r1 } from "./projection.ts";
+import { camera, defaultBox, project, r1, toScreen } from "./projection.ts";
 import { decodeScene, type EncodedScene, renderScene, type ScenePath } from "./scene3d.ts";
 import { DISPLAY, type Displayable, type MediaBundle } from "./show.ts";
 import { SURFACE_CLASS, surfaceScript } from "./surface_script.ts";
@@ -451,10 +451,36 @@ function build(grid: Grid, o: Normalized) {
   const top = boxTop + (boxH - side) / 2;
   const fontSize = 10;
 
-  // matplotlib's AutoLocator: at most 9 intervals, fewer on a small axis.
+  // matplotlib's AutoLocator: at most 9 intervals, fewer on a small axis. matplotlib
+  // sizes them by the whole axes, which crowds an axis that the view foreshortens
+  // (a steep elevation squeezes z); here each axis gets as many as its drawn length
+  // at the initial view holds, one per two font sizes.
   const count = Math.min(9, Math.max(1, Math.floor(side / (3 * fontSize))));
-  const axisTicks = [ticks(lims[0]!, lims[1]!, count), ticks(lims[2]!, lims[3]!, count)];
-  axisTicks.push(empty ? [] : ticks(lims[4]!, lims[5]!, count));
+  const cam = camera(lims, defaultBox(), o.azimuth, o.elevation, o.focal);
+  const drawnLength = (axis: number) => {
+    const lo = [(lims[0]! + lims[1]!) / 2, (lims[2]! + lims[3]!) / 2, (lims[4]! + lims[5]!) / 2];
+    const hi = lo.slice();
+    lo[axis] = lims[2 * axis]!;
+    hi[axis] = lims[2 * axis + 1]!;
+    const a = toScreen({ left: 0, top: 0, side }, project(cam, lo[0]!, lo[1]!, lo[2]!, [0, 0, 0]), [
+      0,
+      0,
+    ]);
+    const b = toScreen({ left: 0, top: 0, side }, project(cam, hi[0]!, hi[1]!, hi[2]!, [0, 0, 0]), [
+      0,
+      0,
+    ]);
+    return Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
+  };
+  // As many intervals as the drawn length holds, but three labels at least.
+  const ticksFor = (axis: number) => {
+    const lo = lims[2 * axis]!, hi = lims[2 * axis + 1]!;
+    let c = Math.min(count, Math.max(2, Math.floor(drawnLength(axis) / (2 * fontSize))));
+    let t = ticks(lo, hi, c);
+    while (t.length < 3 && c < count) t = ticks(lo, hi, ++c);
+    return t;
+  };
+  const axisTicks = [ticksFor(0), ticksFor(1), empty ? [] : ticksFor(2)];
   const tickLabels = axisTicks.map((ts) => ts.map(tickFormat(ts)).map(escapeXml));
 
   const faceStep: [number, number] = [
