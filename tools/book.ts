@@ -63,7 +63,7 @@ export async function execute(
   if (!r.success) {
     const dec = new TextDecoder();
     const detail = quiet ? `\n${dec.decode(r.stdout)}${dec.decode(r.stderr)}`.trimEnd() : "";
-    throw new BookError(`Executing the notebooks failed${detail}`);
+    throw new BookError(`the book was not built: a notebook failed${detail}`);
   }
   return JSON.parse(await Deno.readTextFile(`${out}/book.json`)).chapters;
 }

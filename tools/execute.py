@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 from queue import Empty
@@ -36,7 +37,11 @@ class DrainingClient(NotebookClient):
     """A NotebookClient that keeps draining a cell's output after `idle`."""
 
     quiet_period = 0.2
-    late_outputs = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.late_outputs = 0
+        self.late_cells = []
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
@@ -52,6 +57,7 @@ class DrainingClient(NotebookClient):
                 continue
             if msg["msg_type"] in ("display_data", "execute_result", "stream", "error"):
                 self.late_outputs += 1
+                self.late_cells.append(f"cell {cell_index + 1}: {msg['msg_type']}")
             try:
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
@@ -128,14 +134,21 @@ def execute(path, label, quiet_period, timeout):
         progress.cell(cell_index, cell)
 
     client.on_cell_start = remember
-    try:
-        client.execute()
-    except (CellExecutionError, DeadKernelError, TimeoutError) as err:
-        if progress.tty:
-            print()
-        print(describe_error(path, nb, current["index"], err), file=sys.stderr, flush=True)
-        return None, None, None
-    seconds = progress.done(f" · {client.late_outputs} late outputs kept" if client.late_outputs else "")
+    # The kernel's own stderr only says that `deno jupyter` is unstable; keep
+    # it out of the progress, and show it only if the kernel dies.
+    with tempfile.TemporaryFile(mode="w+") as kernel_log:
+        try:
+            client.execute(stderr=kernel_log)
+        except (CellExecutionError, DeadKernelError, TimeoutError) as err:
+            if progress.tty:
+                print()
+            print(describe_error(path, nb, current["index"], err), file=sys.stderr, flush=True)
+            if isinstance(err, DeadKernelError):
+                kernel_log.seek(0)
+                print(kernel_log.read()[-2000:], file=sys.stderr, flush=True)
+            return None, None, None
+    late = f" · late outputs kept: {', '.join(client.late_cells)}" if client.late_cells else ""
+    seconds = progress.done(late)
     return nb, seconds, client.late_outputs
 
 
