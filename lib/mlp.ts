@@ -202,3 +202,64 @@ export async function trainSeeds(
   for (const seed of seeds) out.push(await trainMlp(data, { ...options, seed }));
   return out;
 }
+
+/**
+ * A copy of a ReLU perceptron that computes exactly the same function with
+ * differently scaled weights: layer `layer`'s kernel and bias times
+ * `factor`, the next layer's kernel divided by it (ReLU(c·z) = c·ReLU(z) for
+ * c > 0). Same losses, same predictions — yet a slice along raw random
+ * directions looks different, which is why Li et al. normalize filters.
+ *
+ * @param model A compiled `tf.Sequential` of dense layers.
+ * @param options Which layer (0-based; its activation must be `relu` or
+ *   `linear`, and a dense layer must follow it) and the factor (> 0).
+ * @returns A new compiled model (same loss; plain SGD optimizer).
+ *
+ * @example Same predictions, different weights
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { mlp, rescaledCopy, tf } from "./mod.ts";
+ *
+ * const model = mlp({ inputs: 2, outputs: 3, hidden: [8], seed: 1 });
+ * const copy = await rescaledCopy(model, { layer: 0, factor: 10 });
+ * const x = tf.tensor2d([[0.3, -0.7], [1, 2]]);
+ * const a = (model.predict(x) as tf.Tensor).dataSync();
+ * const b = (copy.predict(x) as tf.Tensor).dataSync();
+ * ok(a.every((v, i) => Math.abs(v - b[i]!) < 1e-5 * Math.max(1, Math.abs(v))));
+ * ```
+ */
+export async function rescaledCopy(
+  model: tf.Sequential,
+  { layer, factor }: { layer: number; factor: number },
+): Promise<tf.LayersModel> {
+  const layers = model.layers;
+  const first = layers[layer];
+  const next = layers[layer + 1];
+  if (!Number.isInteger(layer) || !first || !next) {
+    throw new RangeError(
+      `Expected layer to be an index from 0 to ${layers.length - 2} but found ${layer}`,
+    );
+  }
+  if (first.getClassName() !== "Dense" || next.getClassName() !== "Dense") {
+    throw new TypeError("Expected two dense layers, at layer and layer + 1");
+  }
+  const activation = String(first.getConfig().activation);
+  if (activation !== "relu" && activation !== "linear") {
+    throw new TypeError(`Expected layer ${layer} to use relu or linear but found ${activation}`);
+  }
+  if (!(factor > 0) || !Number.isFinite(factor)) {
+    throw new RangeError(`Expected factor to be a positive number but found ${factor}`);
+  }
+  const copy = await tf.models.modelFromJSON({
+    modelTopology: model.toJSON(null, false) as tf.io.ModelJSON["modelTopology"],
+  });
+  const weights = layers.flatMap((l, k) =>
+    l.getWeights().map((w, i) =>
+      k === layer ? tf.mul(w, factor) : k === layer + 1 && i === 0 ? tf.div(w, factor) : w.clone()
+    )
+  );
+  copy.setWeights(weights);
+  tf.dispose(weights);
+  copy.compile({ optimizer: "sgd", loss: model.loss });
+  return copy;
+}

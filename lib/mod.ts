@@ -82,7 +82,7 @@ export type { SliceLoss } from "./slice_loss.ts";
 export { closeWorkers } from "./plane_loss.ts";
 export { initialWeights, projectTrajectory, recordTrajectory } from "./trajectory.ts";
 export type { Projection, Trajectory } from "./trajectory.ts";
-export { classification, mlp, trainMlp, trainSeeds } from "./mlp.ts";
+export { classification, mlp, rescaledCopy, trainMlp, trainSeeds } from "./mlp.ts";
 export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
 export { spirals } from "./spirals.ts";
 export type { SpiralOptions, Spirals } from "./spirals.ts";

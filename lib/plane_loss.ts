@@ -187,8 +187,43 @@ function generalLosses(
   return out;
 }
 
-/** Points per message to a worker: small enough to share the work evenly. */
-const CHUNK = 32;
+/** Fewest and most points per piece of work handed out (see `pieces`). */
+const MIN_PIECE = 8;
+const MAX_PIECE = 64;
+/** Pieces a worker holds at once, so it never waits for the busy main thread. */
+const DEPTH = 2;
+/** The main thread lets worker replies in at least this often (ms). */
+const YIELD_EVERY = 30;
+
+/**
+ * Hands out the points in pieces, large at first and smaller towards the end
+ * (guided scheduling), so that all threads finish at about the same time. A
+ * piece a failed worker gives back is handed out again first.
+ */
+class Pieces {
+  #next = 0;
+  readonly #returned: [number, number][] = [];
+  constructor(readonly count: number, readonly threads: number) {}
+
+  get empty(): boolean {
+    return this.#next >= this.count && this.#returned.length === 0;
+  }
+
+  take(): [number, number] | undefined {
+    const back = this.#returned.pop();
+    if (back) return back;
+    if (this.#next >= this.count) return undefined;
+    const left = this.count - this.#next;
+    const size = Math.min(MAX_PIECE, Math.max(MIN_PIECE, Math.ceil(left / (3 * this.threads))));
+    const piece: [number, number] = [this.#next, Math.min(this.count, this.#next + size)];
+    this.#next = piece[1];
+    return piece;
+  }
+
+  giveBack(piece: [number, number]): void {
+    this.#returned.push(piece);
+  }
+}
 
 async function denseLosses(
   job: DenseJob,
@@ -197,57 +232,61 @@ async function denseLosses(
 ): Promise<Float64Array> {
   const evaluator = new DenseEvaluator(job);
   const count = points.length / 2;
-  const chunks = Math.ceil(count / CHUNK);
   try {
-    if (workers < 1 || chunks < 4) return evaluator.evaluate(points);
+    if (workers < 1 || count < 4 * MAX_PIECE) return evaluator.evaluate(points);
     const out = new Float64Array(count);
-    const queue = Array.from({ length: chunks }, (_, c) => c);
-    const slice = (c: number) =>
-      points.subarray(2 * c * CHUNK, 2 * Math.min(count, (c + 1) * CHUNK));
+    const pieces = new Pieces(count, workers + 1);
+    const slice = ([a, b]: [number, number]) => points.subarray(2 * a, 2 * b);
     const inFlight = new Set<Promise<void>>();
     const helpers = pool(workers);
     for (const w of helpers) {
       w.busy = true;
       w.ref();
     }
-    const feed = async (w: PoolWorker) => {
-      if (!(await w.booted) || queue.length === 0 || w.retired) return;
-      w.post({ type: "job", job });
-      while (queue.length > 0 && !w.retired) {
-        const c = queue.shift()!;
-        const task = w.run(c, slice(c)).then(
-          (values) => out.set(values, c * CHUNK),
-          () => {
-            queue.push(c);
-            w.retire();
-          },
-        );
-        inFlight.add(task);
-        await task;
-        inFlight.delete(task);
-        if (w.retired) return;
-      }
+    // Each worker keeps DEPTH pieces queued; a finished piece is replaced.
+    const send = (w: PoolWorker) => {
+      const piece = w.retired ? undefined : pieces.take();
+      if (!piece) return;
+      const task = w.run(slice(piece)).then(
+        (values) => {
+          out.set(values, piece[0]);
+          send(w);
+        },
+        () => {
+          pieces.giveBack(piece);
+          w.retire();
+        },
+      ).finally(() => inFlight.delete(task));
+      inFlight.add(task);
     };
-    const feeding = helpers.map(feed);
+    const started = helpers.map(async (w) => {
+      if (!(await w.booted) || pieces.empty || w.retired) return;
+      w.post({ type: "job", job });
+      for (let k = 0; k < DEPTH; k++) send(w);
+    });
     try {
-      while (queue.length > 0) {
-        const c = queue.shift()!;
-        out.set(evaluator.evaluate(slice(c)), c * CHUNK);
-        // Let the workers' replies in. A timer costs about 2 ms here; a
-        // MessageChannel round trip is cheaper but, measured under Deno 2.9,
-        // starves worker_threads messages (a worker got 20 chunks while the
-        // main thread did 2,580).
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      let last = performance.now();
+      for (let piece = pieces.take(); piece; piece = pieces.take()) {
+        out.set(evaluator.evaluate(slice(piece)), piece[0]);
+        if (performance.now() - last >= YIELD_EVERY) {
+          // A timer costs about 2 ms here; a MessageChannel round trip is
+          // cheaper but, measured under Deno 2.9, starves worker_threads
+          // messages (a worker got 20 pieces while the main thread did 2,580).
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          last = performance.now();
+        }
       }
-      await Promise.all([...inFlight]);
-      // A worker that failed put its chunk back after the main loop ended.
-      while (queue.length > 0) {
-        const c = queue.shift()!;
-        out.set(evaluator.evaluate(slice(c)), c * CHUNK);
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      // A worker that failed gave its piece back after the main loop ended.
+      for (let piece = pieces.take(); piece; piece = pieces.take()) {
+        out.set(evaluator.evaluate(slice(piece)), piece[0]);
       }
     } finally {
       for (const w of helpers) w.unref();
-      void Promise.all(feeding).then(() => helpers.forEach((w) => (w.busy = false)));
+      void Promise.all(started).then(async () => {
+        while (inFlight.size > 0) await Promise.all([...inFlight]);
+        helpers.forEach((w) => (w.busy = false));
+      });
     }
     return out;
   } finally {
@@ -255,14 +294,13 @@ async function denseLosses(
   }
 }
 
-/** A worker thread of the pool, with one request in flight at a time. */
+/** A worker thread of the pool; it answers requests in the order they are sent. */
 class PoolWorker {
   readonly #worker: Worker;
   /** Resolves true once the worker has its tfjs ready, false if it failed to start. */
   readonly booted: Promise<boolean>;
-  #pending:
-    | { chunk: number; resolve: (v: Float64Array) => void; reject: (e: Error) => void }
-    | undefined;
+  readonly #pending: { resolve: (v: Float64Array) => void; reject: (e: Error) => void }[] = [];
+  #sent = 0;
   retired = false;
   /** Serving a slice: one slice at a time, since a job replaces the last. */
   busy = false;
@@ -275,27 +313,22 @@ class PoolWorker {
       this.#worker.once("error", () => resolve(false));
     });
     this.#worker.on("message", (m: WorkerReply) => {
-      const pending = this.#pending;
-      if (m.type === "boot" || !pending) return;
-      this.#pending = undefined;
-      if (m.type === "losses" && m.chunk === pending.chunk) pending.resolve(m.values);
-      else pending.reject(new Error(m.type === "error" ? m.message : "unexpected reply"));
+      if (m.type === "boot") return;
+      const pending = this.#pending.shift();
+      if (m.type === "losses") pending?.resolve(m.values);
+      else pending?.reject(new Error(m.message));
     });
-    this.#worker.on("error", (e: Error) => {
-      this.#pending?.reject(e);
-      this.#pending = undefined;
-      this.retire();
-    });
+    this.#worker.on("error", () => this.retire());
   }
 
   post(m: WorkerRequest): void {
     this.#worker.postMessage(m);
   }
 
-  run(chunk: number, points: Float64Array): Promise<Float64Array> {
+  run(points: Float64Array): Promise<Float64Array> {
     return new Promise((resolve, reject) => {
-      this.#pending = { chunk, resolve, reject };
-      this.post({ type: "points", chunk, points });
+      this.#pending.push({ resolve, reject });
+      this.post({ type: "points", chunk: this.#sent++, points });
     });
   }
 
@@ -311,8 +344,7 @@ class PoolWorker {
   retire(): Promise<unknown> {
     if (this.retired) return Promise.resolve();
     this.retired = true;
-    this.#pending?.reject(new Error("the worker stopped"));
-    this.#pending = undefined;
+    for (const p of this.#pending.splice(0)) p.reject(new Error("the worker stopped"));
     workerPool = workerPool.filter((w) => w !== this);
     return this.#worker.terminate();
   }

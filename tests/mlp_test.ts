@@ -2,6 +2,8 @@ import { deepStrictEqual, notDeepStrictEqual, ok, rejects, strictEqual, throws }
 import {
   classification,
   mlp,
+  randomPlane,
+  rescaledCopy,
   spirals,
   tf,
   trainMlp,
@@ -64,4 +66,21 @@ Deno.test("trainSeeds() trains one network per seed, and seeds reach different w
   const runs = await trainSeeds(data, [1, 2], { hidden: [8], epochs: 2 });
   deepStrictEqual(runs.map((r) => r.seed), [1, 2]);
   notDeepStrictEqual(weightVector(runs[0]!.model), weightVector(runs[1]!.model));
+});
+
+Deno.test("rescaledCopy() has the same filter-normalized plane but not the same raw one", async () => {
+  const data = classification(spirals({ n: 200, seed: 1 }));
+  const { model } = await trainMlp(data, { hidden: [12, 12], epochs: 3, seed: 5 });
+  const copy = await rescaledCopy(model, { layer: 1, factor: 8 });
+  const plane = (m: tf.LayersModel, normalization: "filter" | "none") =>
+    randomPlane(m, data, { n: 5, seed: 1, normalization, workers: 0 });
+  const [a, b] = [await plane(model, "filter"), await plane(copy, "filter")];
+  a.values.forEach((v, k) =>
+    ok(Math.abs(v - b.values[k]!) < 1e-4 * Math.max(1, v), `point ${k}: ${v} vs ${b.values[k]}`)
+  );
+  const [c, d] = [await plane(model, "none"), await plane(copy, "none")];
+  ok(Math.abs(c.values[12]! - d.values[12]!) < 1e-4 * c.values[12]!, "the centres differ");
+  ok(c.values.some((v, k) => Math.abs(v - d.values[k]!) > 0.1 * v), "raw planes agree");
+  await rejects(rescaledCopy(model, { layer: 2, factor: 2 }), RangeError);
+  await rejects(rescaledCopy(model, { layer: 0, factor: 0 }), RangeError);
 });
