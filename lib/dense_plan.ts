@@ -19,9 +19,10 @@
  * while batching several points into one `tf.matMul` with a batch of weight
  * matrices takes 5.5 ms per point (the wasm batched product does not reach
  * XNNPACK), so points go one by one through 2-D products. The first-layer
- * reuse costs four element-wise passes over a 2,048×64 array (0.27 ms), more
- * than the 2×64 product it replaces (0.09 ms), so it is used only from
- * {@linkcode PRECOMPUTE_MIN_INPUTS} inputs on.
+ * reuse costs four element-wise passes over a 2,048×64 array (0.28 ms); the
+ * fused product it replaces costs 0.13 ms with 2 inputs, 0.22 ms with 16 and
+ * 0.34 ms with 32, so the reuse starts at {@linkcode PRECOMPUTE_MIN_INPUTS}
+ * inputs (the benchmark's 2-input network does not use it).
  *
  * This module is shared by the main thread and the workers of
  * `lib/plane_loss.ts`, so a job is plain data that can be posted.
