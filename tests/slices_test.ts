@@ -413,3 +413,36 @@ Deno.test("interpolate() rejects weights that do not fit the model", async () =>
     },
   );
 });
+
+Deno.test("randomPlane() takes the general path for other models: conv + batch norm, weights restored", async () => {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({
+        inputShape: [4, 4, 1],
+        filters: 2,
+        kernelSize: 2,
+        activation: "relu",
+        kernelInitializer: tf.initializers.heNormal({ seed: 1 }),
+      }),
+      tf.layers.batchNormalization(),
+      tf.layers.flatten(),
+      tf.layers.dense({
+        units: 2,
+        activation: "softmax",
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+      }),
+    ],
+  });
+  model.compile({ optimizer: "sgd", loss: "categoricalCrossentropy" });
+  const data = {
+    x: tf.randomNormal([12, 4, 4, 1], 0, 1, "float32", 3),
+    y: tf.oneHot(tf.tensor1d([0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0], "int32"), 2).toFloat(),
+  };
+  strictEqual(sliceContext(model, data).plan, undefined);
+  const all = model.getWeights().map((t) => t.dataSync().slice());
+  const plane = await randomPlane(model, data, { n: 3, seed: 1 });
+  deepStrictEqual(model.getWeights().map((t) => t.dataSync().slice()), all);
+  const own = (model.evaluate(data.x, data.y) as tf.Scalar).dataSync()[0]!;
+  close(plane.values[4]!, own, 1e-5 * own);
+  ok(plane.values.every(Number.isFinite));
+});
