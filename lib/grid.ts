@@ -22,6 +22,22 @@ export interface GridShape {
   y: Interval;
   nx: number;
   ny: number;
+  /** The array to fill, when the caller passed one. */
+  out?: Float64Array;
+}
+
+function withOut(shape: GridShape, out: unknown): GridShape {
+  if (out === undefined) return shape;
+  const { nx, ny } = shape;
+  if (!(out instanceof Float64Array)) {
+    throw new TypeError(`Expected out to be a Float64Array but found ${String(out)}`);
+  }
+  if (out.length !== nx * ny) {
+    throw new RangeError(
+      `Expected out to hold nx × ny = ${nx} × ${ny} = ${nx * ny} values but found ${out.length}`,
+    );
+  }
+  return { ...shape, out };
 }
 
 function checkCount(n: unknown, name: string): number {
@@ -79,7 +95,7 @@ export function checkGridSpec(spec: unknown): GridShape {
   if (typeof spec !== "object" || spec === null) {
     throw new TypeError(`Expected a grid spec { x, y, n } but found ${String(spec)}`);
   }
-  const { x, y, n = DEFAULT_SAMPLES } = spec as Record<string, unknown>;
+  const { x, y, n = DEFAULT_SAMPLES, out } = spec as Record<string, unknown>;
   const xi = checkInterval(x, "x");
   const yi = checkInterval(y, "y");
   if (Array.isArray(n)) {
@@ -88,10 +104,10 @@ export function checkGridSpec(spec: unknown): GridShape {
         `Expected n to be a number or a pair [nx, ny] but found [${n.join(", ")}]`,
       );
     }
-    return { x: xi, y: yi, nx: checkCount(n[0], "nx"), ny: checkCount(n[1], "ny") };
+    return withOut({ x: xi, y: yi, nx: checkCount(n[0], "nx"), ny: checkCount(n[1], "ny") }, out);
   }
   const count = checkCount(n, "n");
-  return { x: xi, y: yi, nx: count, ny: count };
+  return withOut({ x: xi, y: yi, nx: count, ny: count }, out);
 }
 
 /** Validates a curve spec `{ x, n }`; `n` from 2 to 4096, 100 when left out. */

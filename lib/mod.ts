@@ -5,7 +5,7 @@
  * @module
  */
 
-export type { Curve, Domain, Grid, Interval, Kind, Landscape } from "./types.ts";
+export type { Curve, Domain, Grid, GridSpec, Interval, Kind, Landscape } from "./types.ts";
 export { bundleOf, DISPLAY, formatNumber, show, table } from "./plot/show.ts";
 export type { Displayable, MediaBundle } from "./plot/show.ts";
 export { document, Plot, plot } from "./plot/document.ts";
@@ -18,7 +18,12 @@ export { landscape } from "./landscape.ts";
 export type { LandscapeOptions, LossFunction } from "./landscape.ts";
 export { ALLOWED_FUNCTIONS, parseExpression } from "./expression.ts";
 export { catalog } from "./catalog.ts";
-export type { CatalogEntry, CatalogEntry1D, StationaryPoint, StationaryPoint1D } from "./catalog.ts";
+export type {
+  CatalogEntry,
+  CatalogEntry1D,
+  StationaryPoint,
+  StationaryPoint1D,
+} from "./catalog.ts";
 export { criticalPoints } from "./critical_points.ts";
 export type { CriticalPoint, CriticalPoint1D, CriticalPointOptions } from "./critical_points.ts";
 export { descend } from "./descend.ts";
@@ -85,6 +90,7 @@ export type { Projection, Trajectory } from "./trajectory.ts";
 export { classification, mlp, rescaledCopy, trainMlp, trainSeeds } from "./mlp.ts";
 export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
 export { spirals } from "./spirals.ts";
+export { accuracy, classProbabilities } from "./classifier.ts";
 export type { SpiralOptions, Spirals } from "./spirals.ts";
 export { hideLandscape } from "./hidden.ts";
 export type { HiddenLandscape, HideOptions } from "./hidden.ts";

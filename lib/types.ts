@@ -52,6 +52,14 @@ export interface Curve {
   argmin: number;
 }
 
+/** Where to sample a two-weight landscape: see {@linkcode Landscape.grid}. */
+export interface GridSpec {
+  x: Interval;
+  y: Interval;
+  n?: number | [number, number];
+  out?: Float64Array;
+}
+
 /** A loss as a function of one or two weights. */
 export interface Landscape {
   readonly dims: 1 | 2;
@@ -65,8 +73,13 @@ export interface Landscape {
   /** Exact (symbolic) for strings; central differences for TS functions. */
   gradient(...w: number[]): number[];
   hessian(...w: number[]): number[][];
-  /** Samples a two-weight landscape; `n` defaults to 100 per side. */
-  grid(spec: { x: Interval; y: Interval; n?: number | [number, number] }): Grid;
+  /**
+   * Samples a two-weight landscape; `n` defaults to 100 per side. Pass `out`
+   * (a Float64Array of nx × ny values) to fill it instead of a fresh array,
+   * like numpy's `out=`: re-sampling in a loop then reuses memory the system
+   * has already mapped.
+   */
+  grid(spec: GridSpec): Grid;
   /** Samples a one-weight landscape; `n` defaults to 100. */
   curve(spec: { x: Interval; n?: number }): Curve;
 }

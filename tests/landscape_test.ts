@@ -218,3 +218,33 @@ Deno.test("a TypeScript function rejects repeated vars", () => {
     message: 'Expected vars to be one or two distinct names but found ["x","x"]',
   });
 });
+
+Deno.test("grid() fills a given out array, for strings and TS functions alike", () => {
+  for (const l of [landscape("w1^2 + 3*w2"), landscape((x: number, y: number) => x * x + 3 * y)]) {
+    const fresh = l.grid({ x: [-1, 1], y: [0, 2], n: [5, 4] });
+    const out = new Float64Array(20).fill(NaN);
+    const g = l.grid({ x: [-1, 1], y: [0, 2], n: [5, 4], out });
+    strictEqual(g.values, out);
+    deepStrictEqual([...g.values], [...fresh.values]);
+    deepStrictEqual([g.min, g.max, g.argmin, g.nonFinite], [
+      fresh.min,
+      fresh.max,
+      fresh.argmin,
+      fresh.nonFinite,
+    ]);
+  }
+});
+
+Deno.test("grid() rejects an out array of the wrong size or type before computing", () => {
+  const l = landscape("w1 + w2");
+  throws(
+    () => l.grid({ x: [0, 1], y: [0, 1], n: 3, out: new Float64Array(8) }),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message === "Expected out to hold nx × ny = 3 × 3 = 9 values but found 8",
+  );
+  throws(
+    () => l.grid({ x: [0, 1], y: [0, 1], n: 3, out: [] as unknown as Float64Array }),
+    TypeError,
+  );
+});
