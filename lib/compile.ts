@@ -75,10 +75,7 @@ function statements(n: Sym): string[] {
     case "neg":
       return [`const ${name} = -${a};`];
     case "pow": {
-      const p = n.args[1]!;
-      if (p.op === "num" && Number.isInteger(p.value) && Math.abs(p.value) <= MAX_UNROLLED_POWER) {
-        return integerPower(name, a!, p.value);
-      }
+      if (isSmallIntPower(n)) return integerPower(name, a!, n.args[1]!.value);
       return [`const ${name} = Math.pow(${a}, ${b});`];
     }
     case "call":
@@ -120,6 +117,12 @@ function integerPower(name: string, base: string, p: number): string[] {
 }
 
 /** Non-leaf nodes reachable from `roots`, children before parents. */
+/** Whether a `pow` node is unrolled into multiplications. */
+function isSmallIntPower(n: Sym): boolean {
+  const p = n.args[1]!;
+  return p.op === "num" && Number.isInteger(p.value) && Math.abs(p.value) <= MAX_UNROLLED_POWER;
+}
+
 function reachable(roots: readonly Sym[]): Sym[] {
   const seen = new Map<number, Sym>();
   const stack = [...roots];
@@ -335,9 +338,30 @@ export type GridKernel = (
   stats: Float64Array,
 ) => void;
 
+/** A grid kernel with its source and whether its inner loop calls functions. */
+export interface CompiledGrid {
+  kernel: GridKernel;
+  source: string;
+  /**
+   * True when the inner loop (the work on x and y together) calls a
+   * function such as `exp` or `sqrt`: then the kernel is bound by arithmetic,
+   * not memory, and a second core pays (see `grid_parallel.ts`).
+   */
+  heavy: boolean;
+}
+
 /** Compiles `f` to a grid kernel; see {@linkcode gridSource}. */
-export function compileGrid(graph: SymGraph, root: Sym): GridKernel {
-  return build(gridSource(graph, root));
+export function compileGrid(graph: SymGraph, root: Sym): CompiledGrid {
+  const source = gridSource(graph, root);
+  const heavy = reachable([separateExps(graph, root)]).some((n) =>
+    n.deps === 3 && (n.op === "call" || (n.op === "pow" && !isSmallIntPower(n)))
+  );
+  return { kernel: build(source), source, heavy };
+}
+
+/** Builds a kernel from {@linkcode gridSource}'s output, as a worker must. */
+export function buildGrid(source: string): GridKernel {
+  return build(source);
 }
 
 /** Compiles `f` to a curve kernel; see {@linkcode curveSource}. */

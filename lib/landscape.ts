@@ -7,6 +7,7 @@
  */
 
 import { compileCurve, compileGrid, compilePoint, compileVector } from "./compile.ts";
+import { fillGrid } from "./grid_parallel.ts";
 import { describe, parseExpression } from "./expression.ts";
 import { centralGradient, centralHessian } from "./finite_difference.ts";
 import {
@@ -17,7 +18,7 @@ import {
   summarizeCurve,
   summarizeGrid,
 } from "./grid.ts";
-import type { Curve, Grid, Interval, Landscape } from "./types.ts";
+import type { Curve, Grid, GridSpec, Interval, Landscape } from "./types.ts";
 
 /** Options of {@linkcode landscape}. */
 export interface LandscapeOptions {
@@ -155,13 +156,13 @@ function fromExpression(source: string, { vars, name }: LandscapeOptions): Lands
     },
     grid(spec) {
       if (dims !== 2) onlyFor(2, "grid()", parsed.vars);
-      const { x, y, nx, ny } = checkGridSpec(spec);
+      const { x, y, nx, ny, out } = checkGridSpec(spec);
       gridKernel ??= compileGrid(graph, root);
       const xs = linspace(x[0], x[1], nx);
       const ys = linspace(y[0], y[1], ny);
-      const values = new Float64Array(nx * ny);
+      const values = out ?? new Float64Array(nx * ny);
       const stats = new Float64Array(4);
-      gridKernel(xs, ys, values, stats);
+      fillGrid(gridKernel, xs, ys, values, stats);
       return assembleGrid(xs, ys, values, {
         min: stats[0]!,
         max: stats[1]!,
@@ -224,12 +225,12 @@ function fromFunction(f: LossFunction, { vars, name }: LandscapeOptions): Landsc
       checkArgs(w, names);
       return centralHessian(unary, w);
     },
-    grid(spec: { x: Interval; y: Interval; n?: number | [number, number] }): Grid {
+    grid(spec: GridSpec): Grid {
       if (dims !== 2) onlyFor(2, "grid()", names);
-      const { x, y, nx, ny } = checkGridSpec(spec);
+      const { x, y, nx, ny, out } = checkGridSpec(spec);
       const xs = linspace(x[0], x[1], nx);
       const ys = linspace(y[0], y[1], ny);
-      const values = new Float64Array(nx * ny);
+      const values = out ?? new Float64Array(nx * ny);
       for (let j = 0; j < ny; j++) {
         for (let i = 0; i < nx; i++) values[i + j * nx] = call(xs[i]!, ys[j]!);
       }
