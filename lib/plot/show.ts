@@ -93,7 +93,8 @@ export function table(
     return (caption ? `${caption}\n` : "") + lines.join("\n");
   };
   const html = () => {
-    const align = (k: number) => (numeric[k] ? ' style="text-align:right"' : "");
+    // JupyterLab right-aligns every cell; text reads better flush left.
+    const align = (k: number) => ` style="text-align:${numeric[k] ? "right" : "left"}"`;
     const head = cols.map((c, k) => `<th${align(k)}>${escapeXml(c)}</th>`).join("");
     const body = cells.map((r) =>
       `<tr>${r.map((v, k) => `<td${align(k)}>${escapeXml(v)}</td>`).join("")}</tr>`
