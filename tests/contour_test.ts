@@ -1,5 +1,6 @@
 import { ok, strictEqual, throws } from "node:assert";
 import { contourPlot } from "../lib/plot/contour.ts";
+import { assertWellFormedXml } from "./_xml.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
 import type { Grid } from "../lib/types.ts";
 import { bowl, himmelblau, himmelblauDescent, sampleGrid } from "./plots/_grid.ts";
@@ -120,4 +121,14 @@ Deno.test("contourPlot() escapes the title and throws for bad input", () => {
   throws(() => contourPlot(him, { levels: 0 }), RangeError);
   throws(() => contourPlot(him, { points: [{ point: [NaN, 1] }] }), TypeError);
   throws(() => contourPlot(him, { points: [{ point: [0, 1], kind: "peak" as never }] }), TypeError);
+});
+
+Deno.test("contourPlot() leaves holes where a grid is NaN or infinite and still writes valid SVG", async () => {
+  // log(x*y): NaN where x*y < 0, -Infinity on the axes, finite in two quadrants.
+  const holes = sampleGrid((x, y) => Math.log(x * y), [-2, 2], [-2, 2], 41);
+  ok(holes.nonFinite > 0);
+  const svg = contourPlot(holes, { logColor: false }).toSVG();
+  ok(!/NaN|Infinity/.test(svg), "a non-finite number reached the SVG");
+  ok(contourBands(svg) > 0, "no contour bands drawn for the finite part");
+  await assertWellFormedXml(svg);
 });

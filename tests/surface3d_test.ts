@@ -5,6 +5,7 @@ import { camera, defaultBox } from "../lib/plot/projection.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
 import { portableSource } from "../lib/plot/surface_script.ts";
 import { surface3d } from "../lib/plot/surface3d.ts";
+import { assertWellFormedXml } from "./_xml.ts";
 import type { Grid } from "../lib/types.ts";
 import { bowl, himmelblau, himmelblauDescent, rastrigin, sampleGrid } from "./plots/_grid.ts";
 
@@ -202,6 +203,16 @@ Deno.test("surface3d() leaves holes where samples are not finite", () => {
   strictEqual(faceFills(surface3d(grid).toSVG()).length, 16 - 4);
   grid.values[0] = Infinity;
   strictEqual(faceFills(surface3d(grid).toSVG()).length, 16 - 5);
+});
+
+Deno.test("surface3d() of a landscape with NaN and infinite regions writes valid SVG", async () => {
+  const holes = sampleGrid((x, y) => Math.log(x * y), [-2, 2], [-2, 2], 41);
+  ok(holes.nonFinite > 0);
+  const fig = surface3d(holes, { title: "log(x y)", zLabel: "loss", logColor: false });
+  const svg = fig.toSVG();
+  ok(!/NaN|Infinity/.test(svg), "a non-finite number reached the SVG");
+  ok(faceFills(svg).length > 0, "the finite part was not drawn");
+  await assertWellFormedXml(svg);
 });
 
 Deno.test("surface3d() decimates a 200 × 200 grid to at most 50 × 50 faces when that draws it faithfully", () => {
