@@ -2,11 +2,12 @@
  * Headless Chromium for browser tests, shared by every test that opens a page.
  *
  * ```ts
+ * import { deepStrictEqual } from "node:assert";
  * import { withPage } from "./_browser.ts";
  * await withPage(async (page, errors) => {
- *   await page.goto(new URL("../dist/03-surfaces.html", import.meta.url).href);
- *   // ... drive the page ...
- *   assertEquals(errors, []); // console errors, page errors, failed or network requests
+ *   await page.goto("data:text/html,<p>hello</p>");
+ *   deepStrictEqual(await page.textContent("p"), "hello");
+ *   deepStrictEqual(errors, []); // console errors, page errors, failed or network requests
  * });
  * ```
  *
