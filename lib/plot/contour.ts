@@ -12,12 +12,14 @@ import { drawColorbar } from "./colorbar.ts";
 import { colormap, palette } from "./colormap.ts";
 import { Plot, plot } from "./document.ts";
 import {
+  checkGrid,
   compactSvg,
   decorate,
   type Figure,
-  FONT,
   legendBox,
   type LegendRow,
+  MAP_FRAME,
+  mapFrame,
   svgFigure,
 } from "./figure.ts";
 import { ticks } from "./ticks.ts";
@@ -284,34 +286,22 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Figur
   }
 
   const chart = plot({
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    style: { fontFamily: FONT, fontSize: "10px", background: "white", color: "black" },
-    x: {
-      domain: [x0, x1],
-      label: xLabel || null,
-      labelAnchor: "center",
-      labelArrow: "none",
-      labelOffset: 36,
-    },
-    y: {
-      domain: [y0, y1],
-      label: yLabel || null,
-      labelAnchor: "center",
-      labelArrow: "none",
-      labelOffset: 44,
-    },
+    ...mapFrame({
+      width,
+      height,
+      margins: [marginTop, marginRight, marginBottom, marginLeft],
+      x: [x0, x1],
+      y: [y0, y1],
+      xLabel,
+      yLabel,
+    }),
     color: {
       type: logColor ? "log" : "linear",
       domain: [lo, hi],
       interpolate: interpolate as unknown as Plot.ScaleOptions["interpolate"],
     },
     symbol: { type: "identity" },
-    marks: [...marks, Plot.frame({ stroke: "#000", strokeWidth: 0.8 })],
+    marks: [...marks, MAP_FRAME],
   });
 
   let extra = "";
@@ -364,25 +354,6 @@ function pair(name: string, p: readonly number[] | undefined): [number, number] 
     throw new TypeError(`invalid ${name}: ${String(p)}`);
   }
   return [p[0]!, p[1]!];
-}
-
-function checkGrid(grid: Grid): void {
-  if (typeof grid !== "object" || grid === null) {
-    throw new TypeError(`invalid grid: ${String(grid)}`);
-  }
-  const { nx, ny, xs, ys, values } = grid;
-  if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2) {
-    throw new RangeError(`Expected a grid of at least 2 × 2 points but found ${nx} × ${ny}`);
-  }
-  if (xs?.length !== nx || ys?.length !== ny || values?.length !== nx * ny) {
-    throw new RangeError(
-      `Expected xs, ys and values of lengths ${nx}, ${ny} and ${nx * ny} but found ` +
-        `${xs?.length}, ${ys?.length} and ${values?.length}`,
-    );
-  }
-  if (!(xs[nx - 1]! > xs[0]!) || !(ys[ny - 1]! > ys[0]!)) {
-    throw new RangeError("Expected xs and ys to be finite and increasing");
-  }
 }
 
 function thresholdsOf(

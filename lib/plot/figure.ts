@@ -8,6 +8,8 @@
  * @module
  */
 
+import type { Grid } from "../types.ts";
+import { Plot } from "./document.ts";
 import { escapeXml } from "./escape.ts";
 import { DISPLAY, type Displayable, withXmlns } from "./show.ts";
 import { textWidth } from "./text_width.ts";
@@ -203,3 +205,75 @@ function collinear(a: [number, number], b: [number, number], c: [number, number]
   const dot = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]);
   return Math.abs(cross) <= 0.05 * Math.hypot(c[0] - a[0], c[1] - a[1]) && dot >= 0;
 }
+
+/**
+ * Checks that `grid` is a Grid a figure can draw: at least 2 × 2 points,
+ * arrays of matching lengths, finite and increasing axes (the values may
+ * hold NaN and ±Infinity: those are holes). Throws a TypeError or a
+ * RangeError naming what is wrong.
+ */
+export function checkGrid(grid: Grid): void {
+  if (typeof grid !== "object" || grid === null) {
+    throw new TypeError(`invalid grid: ${String(grid)}`);
+  }
+  const { nx, ny, xs, ys, values } = grid;
+  if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2) {
+    throw new RangeError(`Expected a grid of at least 2 × 2 points but found ${nx} × ${ny}`);
+  }
+  if (xs?.length !== nx || ys?.length !== ny || values?.length !== nx * ny) {
+    throw new RangeError(
+      `Expected xs, ys and values of lengths ${nx}, ${ny} and ${nx * ny} but found ` +
+        `${xs?.length}, ${ys?.length} and ${values?.length}`,
+    );
+  }
+  for (const [name, a] of [["xs", xs], ["ys", ys]] as const) {
+    for (let k = 0; k < a.length; k++) {
+      if (!Number.isFinite(a[k]!) || (k > 0 && !(a[k]! > a[k - 1]!))) {
+        throw new RangeError(
+          `Expected ${name} to be finite and increasing but found ${a[k]} at ${k}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The Plot options that the top-down maps (`contourPlot`, `regionMap`)
+ * share: size, margins `[top, right, bottom, left]`, matplotlib-like font
+ * and colours, and fixed x and y domains with centred axis labels. Add
+ * {@linkcode MAP_FRAME} to the marks.
+ */
+export function mapFrame(
+  { width, height, margins, x, y, xLabel, yLabel }: {
+    width: number;
+    height: number;
+    margins: [number, number, number, number];
+    x: [number, number];
+    y: [number, number];
+    xLabel: string;
+    yLabel: string;
+  },
+): Plot.PlotOptions {
+  const [marginTop, marginRight, marginBottom, marginLeft] = margins;
+  const axis = (domain: [number, number], label: string, labelOffset: number) => ({
+    domain,
+    label: label || null,
+    labelAnchor: "center" as const,
+    labelArrow: "none" as const,
+    labelOffset,
+  });
+  return {
+    width,
+    height,
+    marginTop,
+    marginRight,
+    marginBottom,
+    marginLeft,
+    style: { fontFamily: FONT, fontSize: "10px", background: "white", color: "black" },
+    x: axis(x, xLabel, 36),
+    y: axis(y, yLabel, 44),
+  };
+}
+
+/** The black frame around a map's plotting area. */
+export const MAP_FRAME: Plot.Markish = Plot.frame({ stroke: "#000", strokeWidth: 0.8 });

@@ -18,9 +18,10 @@ import {
   compactSvg,
   decorate,
   type Figure,
-  FONT,
   legendBox,
   type LegendRow,
+  MAP_FRAME,
+  mapFrame,
   svgFigure,
 } from "./figure.ts";
 import { textWidth } from "./text_width.ts";
@@ -267,28 +268,16 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
     );
   }
   const chart = plot({
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    style: { fontFamily: FONT, fontSize: "10px", background: "white", color: "black" },
-    x: {
-      domain: [x0, x1],
-      label: xLabel || null,
-      labelAnchor: "center",
-      labelArrow: "none",
-      labelOffset: 36,
-    },
-    y: {
-      domain: [y0, y1],
-      label: yLabel || null,
-      labelAnchor: "center",
-      labelArrow: "none",
-      labelOffset: 44,
-    },
-    marks: [...marks, Plot.frame({ stroke: "#000", strokeWidth: 0.8 })],
+    ...mapFrame({
+      width,
+      height,
+      margins: [marginTop, marginRight, marginBottom, marginLeft],
+      x: [x0, x1],
+      y: [y0, y1],
+      xLabel,
+      yLabel,
+    }),
+    marks: [...marks, MAP_FRAME],
   });
   const extra = legend === "bottom"
     ? legendBox(rows, marginLeft + legendWidth, height - legendHeight - 4)

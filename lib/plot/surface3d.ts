@@ -11,7 +11,7 @@ import type { Grid } from "../types.ts";
 import { drawColorbar } from "./colorbar.ts";
 import { palette as makePalette } from "./colormap.ts";
 import { escapeXml } from "./escape.ts";
-import { FONT, legendBox } from "./figure.ts";
+import { checkGrid, FONT, legendBox } from "./figure.ts";
 import { camera, defaultBox, project, r1, toScreen } from "./projection.ts";
 import { decodeScene, type EncodedScene, renderScene, type ScenePath } from "./scene3d.ts";
 import { DISPLAY, type Displayable, type MediaBundle } from "./show.ts";
@@ -245,31 +245,6 @@ function normalizeOptions(options: Surface3dOptions): Normalized {
     faces: n,
     interactive: Boolean(interactive),
   };
-}
-
-function checkGrid(grid: Grid): void {
-  if (typeof grid !== "object" || grid === null) {
-    throw new TypeError(`invalid grid: ${String(grid)}`);
-  }
-  const { nx, ny, xs, ys, values } = grid;
-  if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2) {
-    throw new RangeError(`Expected a grid of at least 2 × 2 points but found ${nx} × ${ny}`);
-  }
-  if (xs?.length !== nx || ys?.length !== ny || values?.length !== nx * ny) {
-    throw new RangeError(
-      `Expected xs, ys and values of lengths ${nx}, ${ny} and ${nx * ny} but found ` +
-        `${xs?.length}, ${ys?.length} and ${values?.length}`,
-    );
-  }
-  for (const [name, a] of [["xs", xs], ["ys", ys]] as const) {
-    for (let k = 0; k < a.length; k++) {
-      if (!Number.isFinite(a[k]!) || (k > 0 && !(a[k]! > a[k - 1]!))) {
-        throw new RangeError(
-          `Expected ${name} to be finite and increasing but found ${a[k]} at ${k}`,
-        );
-      }
-    }
-  }
 }
 
 /** matplotlib's sample indices for at most `count` faces along `n` points. */
