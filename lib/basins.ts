@@ -10,6 +10,7 @@
 import { descend } from "./descend.ts";
 import { eigen2 } from "./eigen.ts";
 import { checkInterval } from "./grid.ts";
+import { checkTwoWeights } from "./landscape.ts";
 import { cellCentres, checkSides } from "./lattice.ts";
 import type { Regions } from "./regions.ts";
 import type { Domain, Landscape } from "./types.ts";
@@ -47,16 +48,6 @@ export interface DescentOptions {
   learningRate?: number;
   steps?: number;
   momentum?: number;
-}
-
-function checkLandscape(l: unknown): Landscape {
-  if (typeof l !== "object" || l === null || typeof (l as Landscape).gradient !== "function") {
-    throw new TypeError(`Expected a landscape but found ${String(l)}`);
-  }
-  if ((l as Landscape).dims !== 2) {
-    throw new RangeError(`Expected a landscape of two weights but found ${(l as Landscape).dims}`);
-  }
-  return l as Landscape;
 }
 
 function checkTolerance(tolerance: unknown): number {
@@ -134,7 +125,7 @@ export function labelEnds(
     tolerance?: number;
   } = {},
 ): EndLabels {
-  const land = checkLandscape(l);
+  const land = checkTwoWeights(l);
   const tol = checkTolerance(tolerance);
   if (!Array.isArray(ends)) {
     throw new TypeError(`Expected ends to be an array of points but found ${String(ends)}`);
@@ -254,7 +245,7 @@ export function basins(
     tolerance?: number;
   },
 ): BasinMap {
-  const land = checkLandscape(l);
+  const land = checkTwoWeights(l);
   const xi = checkInterval(x, "x");
   const yi = checkInterval(y, "y");
   const [nx, ny] = checkSides(n);

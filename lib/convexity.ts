@@ -9,6 +9,7 @@
 
 import { eigen2 } from "./eigen.ts";
 import { checkInterval } from "./grid.ts";
+import { checkTwoWeights } from "./landscape.ts";
 import { cellCentres, checkSides } from "./lattice.ts";
 import type { Regions } from "./regions.ts";
 import type { Domain, Grid, Landscape } from "./types.ts";
@@ -30,16 +31,6 @@ export interface ConvexityMap extends Grid, Regions {
   largest: Float64Array;
   /** The share of cells with a finite Hessian where it is positive semi-definite. */
   convexFraction: number;
-}
-
-function checkLandscape(l: unknown): Landscape {
-  if (typeof l !== "object" || l === null || typeof (l as Landscape).hessian !== "function") {
-    throw new TypeError(`Expected a landscape but found ${String(l)}`);
-  }
-  if ((l as Landscape).dims !== 2) {
-    throw new RangeError(`Expected a landscape of two weights but found ${(l as Landscape).dims}`);
-  }
-  return l as Landscape;
 }
 
 /**
@@ -77,7 +68,7 @@ export function convexityMap(
     tolerance?: number;
   },
 ): ConvexityMap {
-  const land = checkLandscape(l);
+  const land = checkTwoWeights(l);
   const xi = checkInterval(x, "x");
   const yi = checkInterval(y, "y");
   const [nx, ny] = checkSides(n);

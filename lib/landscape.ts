@@ -247,3 +247,29 @@ function fromFunction(f: LossFunction, { vars, name }: LandscapeOptions): Landsc
   };
   return Object.freeze(self);
 }
+
+/**
+ * Checks that `l` is a landscape of two weights (as `basins` and
+ * `convexityMap` need) and returns it; throws a TypeError or RangeError.
+ *
+ * @example
+ * ```ts
+ * import { throws } from "node:assert";
+ * import { checkTwoWeights, landscape } from "./landscape.ts";
+ * checkTwoWeights(landscape("x^2 + y^2"));
+ * throws(() => checkTwoWeights(landscape("x^2")), RangeError);
+ * ```
+ */
+export function checkTwoWeights(l: unknown): Landscape {
+  const land = l as Landscape;
+  if (
+    typeof l !== "object" || l === null || typeof land.gradient !== "function" ||
+    typeof land.hessian !== "function"
+  ) {
+    throw new TypeError(`Expected a landscape but found ${String(l)}`);
+  }
+  if (land.dims !== 2) {
+    throw new RangeError(`Expected a landscape of two weights but found ${land.dims}`);
+  }
+  return land;
+}
