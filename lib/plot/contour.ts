@@ -20,6 +20,7 @@ import {
   type LegendRow,
   MAP_FRAME,
   mapFrame,
+  markedPoints,
   svgFigure,
 } from "./figure.ts";
 import { ticks } from "./ticks.ts";
@@ -251,28 +252,7 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Figur
     return { x, y, label: p.label ?? "", kind };
   });
   if (pointData.length > 0) {
-    marks.push(
-      Plot.dot(pointData, {
-        x: "x",
-        y: "y",
-        r: 6,
-        symbol: (d: { kind: Kind }) => KIND_SYMBOL[d.kind],
-        fill: "#fff",
-        stroke: "#000",
-        strokeWidth: 1.2,
-      }),
-      Plot.text(pointData, {
-        x: "x",
-        y: "y",
-        text: "label",
-        dx: 9,
-        textAnchor: "start",
-        fill: "#000",
-        stroke: "#fff",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-      }),
-    );
+    marks.push(...markedPoints(pointData, (d) => KIND_SYMBOL[d.kind]));
     const kinds = [...new Set(pointData.filter((p) => p.label === "").map((p) => p.kind))];
     for (const kind of kinds) {
       legendRows.push({

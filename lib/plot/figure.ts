@@ -277,3 +277,36 @@ export function mapFrame(
 
 /** The black frame around a map's plotting area. */
 export const MAP_FRAME: Plot.Markish = Plot.frame({ stroke: "#000", strokeWidth: 0.8 });
+
+/**
+ * The marks of labelled points on a map: a white marker outlined in black
+ * (`symbol`: a Plot symbol name or a channel) and its label to the right,
+ * with a white halo so it reads on any colour.
+ */
+export function markedPoints<T extends { x: number; y: number; label: string }>(
+  data: readonly T[],
+  symbol: string | ((d: T) => string),
+): Plot.Markish[] {
+  return [
+    Plot.dot(data, {
+      x: "x",
+      y: "y",
+      r: 6,
+      symbol: symbol as Plot.ChannelValue,
+      fill: "#fff",
+      stroke: "#000",
+      strokeWidth: 1.2,
+    }),
+    Plot.text(data, {
+      x: "x",
+      y: "y",
+      text: "label",
+      dx: 9,
+      textAnchor: "start",
+      fill: "#000",
+      stroke: "#fff",
+      strokeWidth: 3,
+      paintOrder: "stroke",
+    }),
+  ];
+}

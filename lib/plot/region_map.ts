@@ -22,6 +22,7 @@ import {
   type LegendRow,
   MAP_FRAME,
   mapFrame,
+  markedPoints,
   svgFigure,
 } from "./figure.ts";
 import { textWidth } from "./text_width.ts";
@@ -244,28 +245,7 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
   }
   if (points.length > 0) {
     const data = points.map((p) => ({ x: p.point[0]!, y: p.point[1]!, label: p.label ?? "" }));
-    marks.push(
-      Plot.dot(data, {
-        x: "x",
-        y: "y",
-        r: 6,
-        symbol: "star",
-        fill: "#fff",
-        stroke: "#000",
-        strokeWidth: 1.2,
-      }),
-      Plot.text(data, {
-        x: "x",
-        y: "y",
-        text: "label",
-        dx: 9,
-        textAnchor: "start",
-        fill: "#000",
-        stroke: "#fff",
-        strokeWidth: 3,
-        paintOrder: "stroke",
-      }),
-    );
+    marks.push(...markedPoints(data, "star"));
   }
   const chart = plot({
     ...mapFrame({
