@@ -6,7 +6,7 @@
  * @module
  */
 
-import { checkGridSpec, linspace, summarizeGrid } from "./grid.ts";
+import { checkGridSpec, gridPoints, linspace, summarizeGrid } from "./grid.ts";
 import { tf } from "./tf.ts";
 import type { Grid, Interval } from "./types.ts";
 import type { Model } from "./weights.ts";
@@ -84,13 +84,7 @@ export function classProbabilities(
   }
   const xs = linspace(shape.x[0], shape.x[1], shape.nx);
   const ys = linspace(shape.y[0], shape.y[1], shape.ny);
-  const points = new Float32Array(2 * shape.nx * shape.ny);
-  for (let j = 0, p = 0; j < shape.ny; j++) {
-    for (let i = 0; i < shape.nx; i++, p += 2) {
-      points[p] = xs[i]!;
-      points[p + 1] = ys[j]!;
-    }
-  }
+  const points = Float32Array.from(gridPoints(xs, ys));
   const probabilities = tf.tidy(() => {
     const logits = model.predict(tf.tensor2d(points, [shape.nx * shape.ny, 2])) as tf.Tensor;
     return tf.softmax(logits).dataSync() as Float32Array;

@@ -196,3 +196,25 @@ function scan(values: Float64Array): { min: number; max: number; at: number; non
   }
   return at < 0 ? { min: NaN, max: NaN, at, nonFinite } : { min, max, at, nonFinite };
 }
+
+/**
+ * The points of a grid over `xs` and `ys` as interleaved pairs, row by row
+ * (`[x0, y0, x1, y0, …]`), in the grid's row-major order.
+ *
+ * @example
+ * ```ts
+ * import { deepStrictEqual } from "node:assert";
+ * import { gridPoints } from "./grid.ts";
+ * deepStrictEqual([...gridPoints([0, 1], [5, 6])], [0, 5, 1, 5, 0, 6, 1, 6]);
+ * ```
+ */
+export function gridPoints(xs: ArrayLike<number>, ys: ArrayLike<number>): Float64Array {
+  const points = new Float64Array(2 * xs.length * ys.length);
+  for (let j = 0, p = 0; j < ys.length; j++) {
+    for (let i = 0; i < xs.length; i++, p += 2) {
+      points[p] = xs[i]!;
+      points[p + 1] = ys[j]!;
+    }
+  }
+  return points;
+}

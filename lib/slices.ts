@@ -23,7 +23,14 @@
  */
 
 import { type DirectionOptions, drawDirections, orthogonalize } from "./directions.ts";
-import { checkCurveSpec, checkGridSpec, linspace, summarizeCurve, summarizeGrid } from "./grid.ts";
+import {
+  checkCurveSpec,
+  checkGridSpec,
+  gridPoints,
+  linspace,
+  summarizeCurve,
+  summarizeGrid,
+} from "./grid.ts";
 import { type ComputeOptions, lossesAt, sliceContext, type SliceData } from "./plane_loss.ts";
 import type { SliceLoss } from "./slice_loss.ts";
 import { initialWeights } from "./trajectory.ts";
@@ -302,13 +309,7 @@ async function plane(
 ): Promise<PlaneSlice> {
   const xs = linspace(shape.x[0], shape.x[1], shape.nx);
   const ys = linspace(shape.y[0], shape.y[1], shape.ny);
-  const points = new Float64Array(2 * xs.length * ys.length);
-  for (let j = 0, p = 0; j < ys.length; j++) {
-    for (let i = 0; i < xs.length; i++, p += 2) {
-      points[p] = xs[i]!;
-      points[p + 1] = ys[j]!;
-    }
-  }
+  const points = gridPoints(xs, ys);
   const values = await lossesAt(ctx, center, directions[0], directions[1], points, options);
   return { ...summarizeGrid(xs, ys, values), center, directions };
 }
