@@ -19,9 +19,9 @@
  * @module
  */
 
-import { catalog } from "../lib/catalog.ts";
-import { landscape } from "../lib/landscape.ts";
-import type { Domain } from "../lib/types.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import type { Domain } from "../lib/core/types.ts";
 import { findPython, ms, printTable, ratio, runPeer, timeMs } from "./_util.ts";
 
 const NAMES = ["bowl", "rosenbrock", "rastrigin", "ackley", "himmelblau"] as const;

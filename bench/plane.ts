@@ -15,7 +15,8 @@
  */
 
 import { findPython, median, ms, printTable, ratio, runPeer } from "./_util.ts";
-import { classification, closeWorkers, mlp, randomPlane, spirals, tf } from "../lib/mod.ts";
+import { classification, closeWorkers, mlp, randomPlane, tf } from "../lib/network/mod.ts";
+import { spirals } from "../lib/data/mod.ts";
 
 const N = 41;
 const ROWS = 2048;

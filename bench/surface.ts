@@ -12,8 +12,8 @@
  * @module
  */
 
-import { landscape } from "../lib/landscape.ts";
-import { surface3d } from "../lib/plot/surface3d.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { withPage } from "../tests/_browser.ts";
 import { findPython, ms, printTable, runPeer, timeMs } from "./_util.ts";
 

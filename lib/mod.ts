@@ -1,105 +1,176 @@
 /**
- * Loss landscapes: the public entry point of the toolkit. Notebooks import
- * everything from here.
+ * Loss landscapes: what a notebook author needs, in one import. Each group
+ * below is one layer of `lib/`; a layer can also be imported on its own
+ * (`lib/landscape/mod.ts`, or `./landscape` through `deno.json`'s exports),
+ * and each layer's `mod.ts` lists more than this curated set.
+ *
+ * @example
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { contourPlot, descend, landscape } from "./mod.ts";
+ *
+ * const loss = landscape("(1 - x)^2 + 100*(y - x^2)^2");
+ * const run = descend(loss, { from: [-1.5, 2], optimizer: "adam", learningRate: 0.05, steps: 500 });
+ * const grid = loss.grid({ x: [-2, 2], y: [-1, 3], n: 50 });
+ * ok(contourPlot(grid, { paths: [{ points: run.points }] }).toSVG().startsWith("<svg"));
+ * ```
  *
  * @module
  */
 
-export type { Curve, Domain, Grid, GridSpec, Interval, Kind, Landscape } from "./types.ts";
-export { bundleOf, DISPLAY, formatNumber, show, table } from "./plot/show.ts";
-export type { Displayable, MediaBundle } from "./plot/show.ts";
-export { document, Plot, plot } from "./plot/document.ts";
-export { escapeXml } from "./plot/escape.ts";
-export { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "./losses.ts";
-export type { CrossEntropyOptions, LossOptions, Reduced, Reduction } from "./losses.ts";
-export { ISLANDS, penguins, SPECIES } from "./data.ts";
-export type { CompletePenguin, Island, Penguin, Species } from "./data.ts";
-export { landscape } from "./landscape.ts";
-export type { LandscapeOptions, LossFunction } from "./landscape.ts";
-export { ALLOWED_FUNCTIONS, parseExpression } from "./expression.ts";
-export { catalog } from "./catalog.ts";
+// Shapes shared by every layer, and seeded random numbers.
 export type {
+  Curve,
+  Domain,
+  Grid,
+  GridSpec,
+  Interval,
+  Landscape,
+  Regions,
+  StationaryKind,
+} from "./core/mod.ts";
+export { linspace, mulberry32, regionAt, regionCounts } from "./core/mod.ts";
+
+// Landscapes of one or two weights: values, exact derivatives, grids, descent, critical points.
+export {
+  basins,
+  catalog,
+  convexityMap,
+  criticalPoints,
+  descend,
+  eigen2,
+  escapeDirections,
+  labelEnds,
+  landscape,
+  lattice,
+  lossCurve,
+} from "./landscape/mod.ts";
+export type {
+  Basin,
+  BasinMap,
   CatalogEntry,
   CatalogEntry1D,
+  ConvexityMap,
+  CriticalPoint,
+  CriticalPoint1D,
+  CriticalPointOptions,
+  DescendOptions,
+  DescendResult,
+  DescentOptions,
+  Eigen2,
+  EndLabels,
+  EscapeDirection,
+  LandscapeOptions,
+  LossFunction,
+  Optimizer,
   StationaryPoint,
   StationaryPoint1D,
-} from "./catalog.ts";
-export { criticalPoints } from "./critical_points.ts";
-export type { CriticalPoint, CriticalPoint1D, CriticalPointOptions } from "./critical_points.ts";
-export { descend } from "./descend.ts";
-export type { DescendOptions, DescendResult, Optimizer } from "./descend.ts";
-export { centralGradient, centralHessian } from "./finite_difference.ts";
-export { linspace } from "./grid.ts";
-export { mulberry32 } from "./random.ts";
-export { leastSquaresLine, leastSquaresThroughOrigin } from "./least_squares.ts";
-export type { Line } from "./least_squares.ts";
-export { standardize, unstandardizeLine } from "./standardize.ts";
-export type { Standardized } from "./standardize.ts";
-export { LINE_LOSSES, lineLoss } from "./line_loss.ts";
-export type { LineLossName, LineLossOptions } from "./line_loss.ts";
-export { sideBySide } from "./plot/side_by_side.ts";
-export type { SideBySide } from "./plot/side_by_side.ts";
-export { basinName, basins, labelEnds } from "./basins.ts";
-export type { Basin, BasinMap, DescentOptions, EndLabels } from "./basins.ts";
-export { CONVEXITY_CLASSES, convexityMap } from "./convexity.ts";
-export type { ConvexityMap } from "./convexity.ts";
-export { eigen2 } from "./eigen.ts";
-export type { Eigen2 } from "./eigen.ts";
-export { escapeDirections } from "./escape_directions.ts";
-export type { Escape } from "./escape_directions.ts";
-export { cellCentres, lattice } from "./lattice.ts";
-export { regionAt, regionCounts } from "./regions.ts";
-export type { Regions } from "./regions.ts";
-export { REGION_COLORS, regionMap } from "./plot/region_map.ts";
-export { lossCurve } from "./loss_curve.ts";
-export type { RegionMapOptions, RegionPoint } from "./plot/region_map.ts";
-export { ready, tf } from "./tf.ts";
-export type { BackendName } from "./tf.ts";
+} from "./landscape/mod.ts";
+
+// Data and losses on it: tf.losses/Keras losses, penguins, spirals, a line's fit as a landscape.
 export {
+  binaryCrossEntropy,
+  crossEntropy,
+  huber,
+  leastSquaresLine,
+  leastSquaresThroughOrigin,
+  lineFitLoss,
+  mae,
+  mse,
+  penguins,
+  SPECIES,
+  spirals,
+  standardize,
+  unstandardizeLine,
+} from "./data/mod.ts";
+export type {
+  CompletePenguin,
+  CrossEntropyOptions,
+  Line,
+  LineFitLossName,
+  LineFitLossOptions,
+  LossOptions,
+  Penguin,
+  Reduced,
+  Reduction,
+  Species,
+  SpiralOptions,
+  Spirals,
+  Standardized,
+} from "./data/mod.ts";
+
+// Real networks in TensorFlow.js: weights as vectors, slices through weight space, training.
+export {
+  accuracy,
+  classification,
+  classProbabilities,
+  embedLandscape,
+  interpolate,
+  lineSlice,
+  mlp,
+  planeSlice,
+  projectTrajectory,
+  randomLine,
+  randomPlane,
+  recordTrajectory,
+  rescaledCopy,
   setWeightVector,
-  tensorsToVector,
-  vectorToTensors,
+  tf,
+  trainMlp,
+  trainSeeds,
   weightLayout,
   weightVector,
-} from "./weights.ts";
-export type { WeightEntry, WeightLayout } from "./weights.ts";
-export {
-  drawDirections,
-  filterNorms,
-  normalizeDirection,
-  orthogonalize,
-  randomDirection,
-  randomDirections,
-} from "./directions.ts";
-export type { DirectionOptions, Normalization } from "./directions.ts";
-export { interpolate, lossLine, lossPlane, randomLine, randomPlane } from "./slices.ts";
+} from "./network/mod.ts";
 export type {
+  Dataset,
+  EmbeddedLandscape,
+  EmbedOptions,
   InterpolateOptions,
   LineOptions,
   LineSlice,
+  MlpOptions,
+  Model,
   PlaneOptions,
   PlaneSlice,
   RandomPlaneOptions,
-  SliceData,
+  SliceLossFunction,
   SliceOptions,
-} from "./slices.ts";
-export type { SliceLoss } from "./slice_loss.ts";
-export { closeWorkers } from "./plane_loss.ts";
-export { initialWeights, projectTrajectory, recordTrajectory } from "./trajectory.ts";
-export type { Projection, Trajectory } from "./trajectory.ts";
-export { classification, mlp, rescaledCopy, trainMlp, trainSeeds } from "./mlp.ts";
-export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
-export { spirals } from "./spirals.ts";
-export { accuracy, classProbabilities } from "./classifier.ts";
-export type { SpiralOptions, Spirals } from "./spirals.ts";
-export { hideLandscape } from "./hidden.ts";
-export type { HiddenLandscape, HideOptions } from "./hidden.ts";
-export { gaussian } from "./gaussian.ts";
-export { curvePlot } from "./plot/curve.ts";
-export type { CurvePlotOptions, CurvePoint, CurveSeries, CurveTangent } from "./plot/curve.ts";
-export { contourPlot } from "./plot/contour.ts";
-export type { ContourPath, ContourPlotOptions, ContourPoint } from "./plot/contour.ts";
-export { surface3d } from "./plot/surface3d.ts";
-export type { Surface3dOptions, SurfaceFigure, SurfacePath } from "./plot/surface3d.ts";
-export { colormap, colormapNames, palette } from "./plot/colormap.ts";
-export type { Figure } from "./plot/figure.ts";
+  Trained,
+  TrainOptions,
+  Trajectory,
+  TrajectoryPlane,
+  WeightEntry,
+  WeightLayout,
+} from "./network/mod.ts";
+
+// Figures and their display in a notebook.
+export {
+  colormap,
+  contourPlot,
+  curvePlot,
+  Plot,
+  plot,
+  REGION_COLORS,
+  regionMap,
+  show,
+  sideBySide,
+  surface3d,
+  table,
+} from "./plot/mod.ts";
+export type {
+  ContourPath,
+  ContourPlotOptions,
+  ContourPoint,
+  CurvePlotOptions,
+  CurvePoint,
+  CurveSeries,
+  CurveTangent,
+  Displayable,
+  Figure,
+  RegionMapOptions,
+  RegionPoint,
+  SideBySide,
+  Surface3dOptions,
+  SurfaceFigure,
+  SurfacePath,
+} from "./plot/mod.ts";

@@ -1,9 +1,9 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { basinName, basins, labelEnds } from "../lib/basins.ts";
-import { catalog } from "../lib/catalog.ts";
-import { descend } from "../lib/descend.ts";
-import { landscape } from "../lib/landscape.ts";
-import { regionAt, regionCounts } from "../lib/regions.ts";
+import { basinName, basins, labelEnds } from "../lib/landscape/basins.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { regionAt, regionCounts } from "../lib/core/regions.ts";
 
 const minimaOf = (name: "himmelblau" | "threeHumpCamel") =>
   catalog[name].stationary.filter((s) => s.kind === "minimum").map((s) => s.point);

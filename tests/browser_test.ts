@@ -6,7 +6,7 @@ import { readNotebook, text } from "./_notebook.ts";
 // The exported book, opened from file:// in headless Chromium as a reader
 // would: no console errors, no network, every figure of the executed
 // notebook visible (nbconvert's HTML export can blank SVG figures, see
-// DESIGN.md), math typeset, chapter links working.
+// docs/ARCHITECTURE.md), math typeset, chapter links working.
 
 const { dir, chapters } = await testBook();
 const href = (name: string) => new URL(`file://${dir}/${name}`).href;

@@ -1,9 +1,9 @@
 import { ok, strictEqual } from "node:assert";
-import { catalog } from "../lib/catalog.ts";
-import { criticalPoints } from "../lib/critical_points.ts";
-import { centralGradient, centralHessian } from "../lib/finite_difference.ts";
-import { mulberry32 } from "../lib/random.ts";
-import type { Kind } from "../lib/types.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { criticalPoints } from "../lib/landscape/critical_points.ts";
+import { centralGradient, centralHessian } from "../lib/landscape/finite_difference.ts";
+import { mulberry32 } from "../lib/core/random.ts";
+import type { StationaryKind } from "../lib/core/types.ts";
 
 const entries = Object.entries(catalog);
 
@@ -15,7 +15,7 @@ function eigenvalues(h: number[][]): number[] {
   return [mean - radius, mean + radius];
 }
 
-function kindOf(h: number[][]): Kind {
+function kindOf(h: number[][]): StationaryKind {
   const e = eigenvalues(h);
   const scale = Math.max(1, ...e.map(Math.abs));
   if (e.some((v) => Math.abs(v) <= 1e-9 * scale)) return "degenerate";

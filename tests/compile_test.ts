@@ -1,11 +1,11 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { type MathNode, parse } from "mathjs";
-import { catalog } from "../lib/catalog.ts";
-import { gridSource, HELPERS, literal, pointSource } from "../lib/compile.ts";
-import { ALLOWED_FUNCTIONS, parseExpression } from "../lib/expression.ts";
-import { landscape } from "../lib/landscape.ts";
-import { mulberry32 } from "../lib/random.ts";
-import { FUNCTIONS } from "../lib/symbolic.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { gridSource, HELPERS, literal, pointSource } from "../lib/expression/compile.ts";
+import { ALLOWED_FUNCTIONS, parseExpression } from "../lib/expression/parse.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { mulberry32 } from "../lib/core/random.ts";
+import { FUNCTIONS } from "../lib/expression/symbolic.ts";
 
 const ARITY: Record<string, number> = { atan2: 2, pow: 2, log: 1, min: 2, max: 3, hypot: 2 };
 

@@ -2,7 +2,7 @@ import { ok, strictEqual, throws } from "node:assert";
 import { contourPlot } from "../lib/plot/contour.ts";
 import { assertWellFormedXml } from "./_xml.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
-import type { Grid } from "../lib/types.ts";
+import type { Grid } from "../lib/core/types.ts";
 import { bowl, himmelblau, himmelblauDescent, sampleGrid } from "./plots/_grid.ts";
 
 const him = sampleGrid(himmelblau, [-5, 5], [-5, 5], 80);

@@ -1,16 +1,16 @@
 // The key claims of notebook 05, "Convex vs non-convex", as tests of the lib
 // functions it uses (same landscapes, lattices, optimizers and settings as the chapter).
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { basins, labelEnds } from "../lib/basins.ts";
-import { catalog } from "../lib/catalog.ts";
-import { convexityMap } from "../lib/convexity.ts";
-import { criticalPoints } from "../lib/critical_points.ts";
-import { descend } from "../lib/descend.ts";
-import { eigen2 } from "../lib/eigen.ts";
-import { escapeDirections } from "../lib/escape_directions.ts";
-import { landscape } from "../lib/landscape.ts";
-import { lattice } from "../lib/lattice.ts";
-import { regionCounts } from "../lib/regions.ts";
+import { basins, labelEnds } from "../lib/landscape/basins.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { convexityMap } from "../lib/landscape/convexity.ts";
+import { criticalPoints } from "../lib/landscape/critical_points.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { eigen2 } from "../lib/landscape/eigen.ts";
+import { escapeDirections } from "../lib/landscape/escape_directions.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { lattice } from "../lib/landscape/lattice.ts";
+import { regionCounts } from "../lib/core/regions.ts";
 
 const { himmelblau, threeHumpCamel: camel, rosenbrock } = catalog;
 const himmelblauPoints = criticalPoints(himmelblau.landscape, himmelblau.domain);

@@ -1,9 +1,9 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { convexityMap } from "../lib/convexity.ts";
-import { eigen2 } from "../lib/eigen.ts";
-import { landscape } from "../lib/landscape.ts";
-import { mulberry32 } from "../lib/random.ts";
-import { regionAt } from "../lib/regions.ts";
+import { convexityMap } from "../lib/landscape/convexity.ts";
+import { eigen2 } from "../lib/landscape/eigen.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { mulberry32 } from "../lib/core/random.ts";
+import { regionAt } from "../lib/core/regions.ts";
 
 const square = { x: [-5, 5] as [number, number], y: [-5, 5] as [number, number] };
 const himmelblau = landscape("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");

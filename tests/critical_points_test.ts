@@ -1,7 +1,7 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { catalog } from "../lib/catalog.ts";
-import { criticalPoints } from "../lib/critical_points.ts";
-import { landscape } from "../lib/landscape.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { criticalPoints } from "../lib/landscape/critical_points.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 
 const himmelblau = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
 const square5 = { x: [-5, 5] as [number, number], y: [-5, 5] as [number, number] };

@@ -1,7 +1,7 @@
 import { ok, strictEqual, throws } from "node:assert";
 import { curvePlot } from "../lib/plot/curve.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
-import type { Landscape } from "../lib/types.ts";
+import type { Landscape } from "../lib/core/types.ts";
 import { sampleCurve } from "./plots/_grid.ts";
 
 const parabola = sampleCurve((w) => (w - 2) ** 2, [-3, 5], 161);

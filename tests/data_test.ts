@@ -1,5 +1,5 @@
 import { deepStrictEqual, notStrictEqual, ok, strictEqual } from "node:assert";
-import { ISLANDS, type Penguin, penguins, SPECIES } from "../lib/data.ts";
+import { ISLANDS, type Penguin, penguins, SPECIES } from "../lib/data/penguins.ts";
 
 function count<T>(xs: T[], key: (x: T) => string): Record<string, number> {
   const out: Record<string, number> = {};

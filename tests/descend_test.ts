@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { descend } from "../lib/descend.ts";
-import { landscape } from "../lib/landscape.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 
 const bowl = landscape("w1^2 + w2^2");
 const half = landscape("x^2 / 2"); // gradient = x

@@ -8,7 +8,7 @@ import {
   tf,
   weightLayout,
   weightVector,
-} from "../lib/mod.ts";
+} from "../lib/network/mod.ts";
 
 function close(actual: number, expected: number, tolerance: number, what = ""): void {
   ok(Math.abs(actual - expected) <= tolerance, `${what} expected ${expected} but found ${actual}`);

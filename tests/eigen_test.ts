@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { eigen2 } from "../lib/eigen.ts";
-import { mulberry32 } from "../lib/random.ts";
+import { eigen2 } from "../lib/landscape/eigen.ts";
+import { mulberry32 } from "../lib/core/random.ts";
 
 function close(actual: number, expected: number, tolerance: number, what = ""): void {
   ok(

@@ -1,8 +1,8 @@
 import { ok, strictEqual, throws } from "node:assert";
-import { eigen2 } from "../lib/eigen.ts";
-import { escapeDirections } from "../lib/escape_directions.ts";
-import { landscape } from "../lib/landscape.ts";
-import { mulberry32 } from "../lib/random.ts";
+import { eigen2 } from "../lib/landscape/eigen.ts";
+import { escapeDirections } from "../lib/landscape/escape_directions.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { mulberry32 } from "../lib/core/random.ts";
 
 const degrees = (a: number) => (a * 180) / Math.PI;
 

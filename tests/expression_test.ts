@@ -1,6 +1,6 @@
 import { deepStrictEqual, match, ok, strictEqual, throws } from "node:assert";
-import { ALLOWED_FUNCTIONS, naturalCompare, parseExpression } from "../lib/expression.ts";
-import { landscape } from "../lib/landscape.ts";
+import { ALLOWED_FUNCTIONS, naturalCompare, parseExpression } from "../lib/expression/parse.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 
 function messageOf(fn: () => unknown): string {
   try {

@@ -1,6 +1,6 @@
 import { ok, strictEqual } from "node:assert";
-import { fastExp } from "../lib/fast_exp.ts";
-import { mulberry32 } from "../lib/random.ts";
+import { fastExp } from "../lib/expression/_fast_exp.ts";
+import { mulberry32 } from "../lib/core/random.ts";
 
 Deno.test("fastExp() stays within 2ε relative error of Math.exp over its whole range", () => {
   const random = mulberry32(17);

@@ -1,15 +1,15 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { compileGrid } from "../lib/compile.ts";
-import { parseExpression } from "../lib/expression.ts";
-import { linspace } from "../lib/grid.ts";
+import { compileGrid } from "../lib/expression/compile.ts";
+import { parseExpression } from "../lib/expression/parse.ts";
+import { linspace } from "../lib/core/grid_spec.ts";
 import {
   closeGridWorker,
   fillGrid,
   gridWorkerReady,
   lastGridThreads,
   PARALLEL_MIN_POINTS,
-} from "../lib/grid_parallel.ts";
-import { landscape } from "../lib/landscape.ts";
+} from "../lib/landscape/_grid_parallel.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 
 const ACKLEY =
   "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";

@@ -1,15 +1,15 @@
 // The key claims of notebook 04, "High vs low dimensions", as tests of the
 // lib functions it uses (same data, network, seeds, ranges and settings as the chapter).
 import { ok, strictEqual } from "node:assert";
-import { accuracy } from "../lib/classifier.ts";
-import { catalog } from "../lib/catalog.ts";
-import { hideLandscape } from "../lib/hidden.ts";
-import { classification, rescaledCopy, trainMlp, trainSeeds } from "../lib/mlp.ts";
-import { interpolate, randomLine } from "../lib/slices.ts";
-import { spirals } from "../lib/spirals.ts";
-import type { tf } from "../lib/tf.ts";
-import { projectTrajectory } from "../lib/trajectory.ts";
-import { weightLayout, weightVector } from "../lib/weights.ts";
+import { accuracy } from "../lib/network/classifier.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { embedLandscape } from "../lib/network/embedded_landscape.ts";
+import { classification, rescaledCopy, trainMlp, trainSeeds } from "../lib/network/mlp.ts";
+import { interpolate, randomLine } from "../lib/network/slices.ts";
+import { spirals } from "../lib/data/spirals.ts";
+import type { tf } from "../lib/network/tf.ts";
+import { projectTrajectory } from "../lib/network/trajectory.ts";
+import { weightLayout, weightVector } from "../lib/network/weights.ts";
 
 const data = classification(spirals({ n: 2048, classes: 3, turns: 1.5, seed: 0 }));
 const net = { hidden: [64, 64], epochs: 30, batchSize: 64, learningRate: 0.01, seed: 0 };
@@ -52,7 +52,7 @@ Deno.test("chapter 04: random lines through a hidden saddle miss the way down, m
   const { himmelblau } = catalog;
   const saddle = himmelblau.stationary.find((s) => s.kind === "saddle" && s.point[0] > 3)!.point;
   const counts = [3, 10, 50, 500, 5000].map((dims) => {
-    const h = hideLandscape(himmelblau.landscape, { dims, seed: 0, curvature: 1 });
+    const h = embedLandscape(himmelblau.landscape, { dims, seed: 0, curvature: 1 });
     const centre = h.embed(...saddle);
     let lowestAtSaddle = 0;
     for (let seed = 0; seed < 200; seed++) {
@@ -64,7 +64,7 @@ Deno.test("chapter 04: random lines through a hidden saddle miss the way down, m
   counts.slice(1).forEach((c, k) => ok(c >= counts[k]!, `counts ${counts}`));
   ok(counts[0]! >= 140 && counts[2]! >= 190 && counts[4] === 200, `counts ${counts}`);
   // The random plane through the minimum (3, 2) never gets near another minimum.
-  const h = hideLandscape(himmelblau.landscape, { dims: 50, seed: 0, curvature: 1 });
+  const h = embedLandscape(himmelblau.landscape, { dims: 50, seed: 0, curvature: 1 });
   const plane = h.plane(h.embed(3, 2), [h.randomDirection(1), h.randomDirection(2)], {
     range: [-5, 5],
     n: 100,

@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { checkGridSpec, linspace } from "../lib/grid.ts";
-import { landscape } from "../lib/landscape.ts";
+import { checkGridSpec, linspace } from "../lib/core/grid_spec.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 
 Deno.test("landscape() gives the exact gradient and Hessian of a string expression", () => {
   const l = landscape("x^3*y - 2*y^2");

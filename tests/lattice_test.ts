@@ -1,5 +1,5 @@
 import { deepStrictEqual, notDeepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { cellCentres, lattice } from "../lib/lattice.ts";
+import { cellCentres, lattice } from "../lib/landscape/lattice.ts";
 
 const domain = { x: [-5, 5] as [number, number], y: [-2, 6] as [number, number] };
 

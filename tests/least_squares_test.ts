@@ -1,7 +1,7 @@
 import { ok, strictEqual, throws } from "node:assert";
-import { leastSquaresLine, leastSquaresThroughOrigin } from "../lib/least_squares.ts";
-import { mse } from "../lib/losses.ts";
-import { mulberry32 } from "../lib/random.ts";
+import { leastSquaresLine, leastSquaresThroughOrigin } from "../lib/data/least_squares.ts";
+import { mse } from "../lib/data/losses.ts";
+import { mulberry32 } from "../lib/core/random.ts";
 
 /** Seeded noisy data y = a·x + b + noise, x in [lo, hi]. */
 function noisyLine(seed: number, n: number, a: number, b: number, lo = -3, hi = 3) {

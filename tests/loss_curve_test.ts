@@ -1,7 +1,7 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { catalog } from "../lib/catalog.ts";
-import { descend } from "../lib/descend.ts";
-import { lossCurve } from "../lib/loss_curve.ts";
+import { catalog } from "../lib/landscape/catalog.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { lossCurve } from "../lib/landscape/loss_curve.ts";
 
 Deno.test("lossCurve() of a descent puts the loss after step k at x = k", () => {
   const run = descend(catalog.rosenbrock.landscape, {

@@ -1,14 +1,14 @@
 // The key claims of notebook 03, "From loss to landscape", as tests of the
 // lib functions it uses (same data, models, ranges and settings as the chapter).
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { penguins } from "../lib/data.ts";
-import { descend } from "../lib/descend.ts";
-import { eigen2 } from "../lib/eigen.ts";
-import { landscape } from "../lib/landscape.ts";
-import { leastSquaresLine } from "../lib/least_squares.ts";
-import { lineLoss } from "../lib/line_loss.ts";
-import { standardize, unstandardizeLine } from "../lib/standardize.ts";
-import type { Interval } from "../lib/types.ts";
+import { penguins } from "../lib/data/penguins.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { eigen2 } from "../lib/landscape/eigen.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { leastSquaresLine } from "../lib/data/least_squares.ts";
+import { lineFitLoss } from "../lib/data/line_fit_loss.ts";
+import { standardize, unstandardizeLine } from "../lib/data/standardize.ts";
+import type { Interval } from "../lib/core/types.ts";
 
 function close(actual: number, expected: number, tol: number, what = "") {
   ok(Math.abs(actual - expected) <= tol, `${what} ${actual} is not within ${tol} of ${expected}`);
@@ -24,7 +24,7 @@ const RAW = { x: [0, 0.1] as Interval, y: [-16, 4] as Interval };
 
 /** The largest curvature of a line's MSE (it is the same everywhere). */
 function largestCurvature(x: ArrayLike<number>): number {
-  return Math.max(...eigen2(lineLoss(x, mass).hessian(0, 0)).values);
+  return Math.max(...eigen2(lineFitLoss(x, mass).hessian(0, 0)).values);
 }
 
 Deno.test("chapter 03: the article's bowl on a 100 × 100 grid has its lowest sample next to (0, 0)", () => {
@@ -38,7 +38,7 @@ Deno.test("chapter 03: the article's bowl on a 100 × 100 grid has its lowest sa
 Deno.test("chapter 03: the least-squares line is the argmin of the MSE grid within one grid step", () => {
   for (const [x, domain] of [[z, STANDARDIZED], [flipper, RAW]] as const) {
     const { slope, intercept } = leastSquaresLine(x, mass);
-    const g = lineLoss(x, mass).grid({ ...domain, n: 100 });
+    const g = lineFitLoss(x, mass).grid({ ...domain, n: 100 });
     ok(Math.abs(g.argmin[0] - slope) <= g.xs[1]! - g.xs[0]!, `slope ${g.argmin[0]} vs ${slope}`);
     ok(
       Math.abs(g.argmin[1] - intercept) <= g.ys[1]! - g.ys[0]!,
@@ -48,7 +48,7 @@ Deno.test("chapter 03: the least-squares line is the argmin of the MSE grid with
 });
 
 Deno.test("chapter 03: the hiker walks downhill every step and ends at the least-squares line", () => {
-  const fit = lineLoss(z, mass);
+  const fit = lineFitLoss(z, mass);
   const run = descend(fit, { from: [-2.5, 1.5], learningRate: 0.1, steps: 30 });
   strictEqual(run.diverged, false);
   for (let k = 1; k < run.values.length; k++) ok(run.values[k]! < run.values[k - 1]!, `step ${k}`);
@@ -68,7 +68,7 @@ Deno.test("chapter 03: fitted to the standardized feature, the line is the raw l
 
 Deno.test("chapter 03: standardizing the feature turns a narrow valley into a round bowl", () => {
   const ratio = (x: ArrayLike<number>) => {
-    const [a, b] = eigen2(lineLoss(x, mass).hessian(0, 0)).values;
+    const [a, b] = eigen2(lineFitLoss(x, mass).hessian(0, 0)).values;
     return Math.max(a!, b!) / Math.min(a!, b!);
   };
   close(ratio(z), 1, 1e-9, "standardized");
@@ -79,7 +79,7 @@ Deno.test("chapter 03: gradient descent needs far fewer steps on the standardize
   // Each problem gets the classic learning rate 1 / (largest curvature), and
   // the same start relative to its least-squares line.
   const stepsToFit = (x: ArrayLike<number>) => {
-    const l = lineLoss(x, mass);
+    const l = lineFitLoss(x, mass);
     const { slope, intercept } = leastSquaresLine(x, mass);
     const best = l.at(slope, intercept);
     const learningRate = 1 / largestCurvature(x);

@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
 import * as tf from "@tensorflow/tfjs";
-import { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "../lib/losses.ts";
+import { binaryCrossEntropy, crossEntropy, EPSILON, huber, mae, mse } from "../lib/data/losses.ts";
 
 await tf.setBackend("cpu");
 

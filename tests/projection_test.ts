@@ -1,5 +1,5 @@
 import { ok, strictEqual } from "node:assert";
-import { camera, defaultBox, normAngle, project, toScreen } from "../lib/plot/projection.ts";
+import { camera, defaultBox, normAngle, project, toScreen } from "../lib/plot/3d/_camera.ts";
 
 const near = (a: number, b: number, tol: number, what: string) =>
   ok(Math.abs(a - b) <= tol, `${what}: expected ${b} ± ${tol} but found ${a}`);

@@ -1,5 +1,5 @@
 import { deepStrictEqual, notDeepStrictEqual, ok } from "node:assert";
-import { mulberry32 } from "../lib/random.ts";
+import { mulberry32 } from "../lib/core/random.ts";
 
 Deno.test("mulberry32() repeats its sequence for a seed and differs between seeds", () => {
   const take = (seed: number) => {

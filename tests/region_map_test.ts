@@ -1,8 +1,8 @@
 import { ok, strictEqual, throws } from "node:assert";
-import { cellCentres } from "../lib/lattice.ts";
-import { landscape } from "../lib/landscape.ts";
+import { cellCentres } from "../lib/landscape/lattice.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 import { regionMap } from "../lib/plot/region_map.ts";
-import type { Regions } from "../lib/regions.ts";
+import type { Regions } from "../lib/core/regions.ts";
 
 // 3 × 2 cells over [0, 3] × [0, 2]: bottom row a a b, top row b b -1.
 const regions: Regions = {

@@ -1,6 +1,6 @@
 import { deepStrictEqual, strictEqual } from "node:assert";
-import { cellCentres } from "../lib/lattice.ts";
-import { regionAt, regionCounts } from "../lib/regions.ts";
+import { cellCentres } from "../lib/landscape/lattice.ts";
+import { regionAt, regionCounts } from "../lib/core/regions.ts";
 
 // A 4 × 2 map of [0, 4] × [0, 2]: labels 0 1 2 -1 on the bottom row, 3 3 3 3 on top.
 const regions = {

@@ -1,12 +1,12 @@
 // The key claims of notebook 02, "Shapes of loss", as tests of the lib
 // functions it uses (same data, models and ranges as the chapter).
 import { ok } from "node:assert";
-import { penguins } from "../lib/data.ts";
-import { landscape } from "../lib/landscape.ts";
-import { leastSquaresThroughOrigin } from "../lib/least_squares.ts";
-import { lineLoss } from "../lib/line_loss.ts";
-import { mse } from "../lib/losses.ts";
-import { standardize } from "../lib/standardize.ts";
+import { penguins } from "../lib/data/penguins.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { leastSquaresThroughOrigin } from "../lib/data/least_squares.ts";
+import { lineFitLoss } from "../lib/data/line_fit_loss.ts";
+import { mse } from "../lib/data/losses.ts";
+import { standardize } from "../lib/data/standardize.ts";
 
 function close(actual: number, expected: number, tol: number, what = "") {
   ok(Math.abs(actual - expected) <= tol, `${what} ${actual} is not within ${tol} of ${expected}`);
@@ -19,7 +19,7 @@ const W: [number, number] = [0, 0.04];
 
 Deno.test("chapter 02: the closed-form weight is the argmin of the MSE curve within one grid step", () => {
   const w = leastSquaresThroughOrigin(flipper, mass);
-  const curve = lineLoss(flipper, mass, { intercept: false }).curve({ x: W, n: 201 });
+  const curve = lineFitLoss(flipper, mass, { intercept: false }).curve({ x: W, n: 201 });
   const step = curve.xs[1]! - curve.xs[0]!;
   ok(Math.abs(curve.argmin - w) <= step, `argmin ${curve.argmin}, w ${w}`);
   const best = mse(flipper.map((x) => w * x), mass);
@@ -27,8 +27,8 @@ Deno.test("chapter 02: the closed-form weight is the argmin of the MSE curve wit
 });
 
 Deno.test("chapter 02: the MSE of one weight is a parabola, the average of one parabola per penguin", () => {
-  const bowl = lineLoss(flipper, mass, { intercept: false });
-  const each = flipper.map((x, i) => lineLoss([x], [mass[i]!], { intercept: false }));
+  const bowl = lineFitLoss(flipper, mass, { intercept: false });
+  const each = flipper.map((x, i) => lineFitLoss([x], [mass[i]!], { intercept: false }));
   for (let k = 0; k <= 20; k++) {
     const w = W[0] + (k / 20) * (W[1] - W[0]);
     const mean = each.reduce((s, l) => s + l.at(w), 0) / each.length;
@@ -40,7 +40,7 @@ Deno.test("chapter 02: the MSE of one weight is a parabola, the average of one p
 
 Deno.test("chapter 02: absolute errors make a polyline, bending only where one penguin is fitted exactly", () => {
   const xs = Array.from({ length: 401 }, (_, i) => W[0] + ((W[1] - W[0]) * i) / 400);
-  const abs = lineLoss(flipper, mass, { loss: "mae", intercept: false });
+  const abs = lineFitLoss(flipper, mass, { loss: "mae", intercept: false });
   const kinks = flipper.map((x, i) => mass[i]! / x);
   let straight = 0;
   for (let i = 1; i < xs.length - 1; i++) {
@@ -56,7 +56,8 @@ Deno.test("chapter 02: absolute errors make a polyline, bending only where one p
 
 Deno.test("chapter 02: MSE, MAE and Huber put the best weight in different places", () => {
   const best = (loss: "mse" | "mae" | "huber") =>
-    lineLoss(flipper, mass, { loss, intercept: false }).curve({ x: [0.018, 0.024], n: 601 }).argmin;
+    lineFitLoss(flipper, mass, { loss, intercept: false }).curve({ x: [0.018, 0.024], n: 601 })
+      .argmin;
   const [a, b, c] = [best("mse"), best("mae"), best("huber")];
   const step = 0.006 / 600;
   ok(Math.abs(a - b) > 10 * step, `mse ${a}, mae ${b}`);
@@ -67,7 +68,7 @@ Deno.test("chapter 02: MSE, MAE and Huber put the best weight in different place
 Deno.test("chapter 02: cross-entropy of the Gentoo classifier is a single valley with a finite best weight", () => {
   const z = standardize(flipper).values;
   const gentoo = rows.map((r) => (r.species === "Gentoo" ? 1 : 0));
-  const ce = lineLoss(z, gentoo, { loss: "cross-entropy", intercept: false });
+  const ce = lineFitLoss(z, gentoo, { loss: "cross-entropy", intercept: false });
   const c = ce.curve({ x: [-2, 10], n: 601 });
   ok(c.argmin > 0 && c.argmin < 10, `argmin ${c.argmin}`);
   for (let i = 1; i < c.xs.length - 1; i++) {

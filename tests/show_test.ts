@@ -1,5 +1,5 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { Plot, plot } from "../lib/plot/document.ts";
+import { Plot, plot } from "../lib/plot/plot.ts";
 import { bundleOf, DISPLAY, formatNumber, show, table, withXmlns } from "../lib/plot/show.ts";
 
 Deno.test("bundleOf() gives an SVG element as text/html and as standalone image/svg+xml", () => {

@@ -1,7 +1,7 @@
 import { ok, strictEqual, throws } from "node:assert";
 import { sideBySide } from "../lib/plot/side_by_side.ts";
 import { DISPLAY, table } from "../lib/plot/show.ts";
-import { svgFigure } from "../lib/plot/figure.ts";
+import { svgFigure } from "../lib/plot/_figure.ts";
 
 const a = svgFigure('<svg width="100" height="50"><circle r="3"/></svg>', "figure a");
 const b = svgFigure('<svg width="80" height="50"><rect width="3" height="3"/></svg>', "figure b");

@@ -4,18 +4,18 @@ import {
   closeWorkers,
   filterNorms,
   interpolate,
-  lossLine,
-  lossPlane,
+  lineSlice,
   mlp,
+  planeSlice,
   randomLine,
   randomPlane,
   recordTrajectory,
-  spirals,
   tf,
   weightLayout,
   weightVector,
-} from "../lib/mod.ts";
-import { lossesAt, sliceContext } from "../lib/plane_loss.ts";
+} from "../lib/network/mod.ts";
+import { spirals } from "../lib/data/mod.ts";
+import { lossesAt, sliceContext } from "../lib/network/_slice_eval.ts";
 
 function close(actual: number, expected: number, tolerance: number, what = ""): void {
   ok(
@@ -312,12 +312,12 @@ Deno.test("randomPlane() counts non-finite losses and leaves them in the grid", 
   ok(Number.isNaN(plane.min));
 });
 
-Deno.test("lossPlane() along given directions matches losses set in the model", async () => {
+Deno.test("planeSlice() along given directions matches losses set in the model", async () => {
   const { model, data } = linearProblem();
   const c = weightVector(model);
   const d1 = c.map((_, i) => (i === 0 ? 1 : 0));
   const d2 = c.map((_, i) => (i === c.length - 1 ? 1 : 0));
-  const plane = await lossPlane(model, data, {
+  const plane = await planeSlice(model, data, {
     directions: [d1, d2],
     x: [0, 2],
     y: [-1, 1],
@@ -331,7 +331,7 @@ Deno.test("lossPlane() along given directions matches losses set in the model", 
   moved[c.length - 1] = moved[c.length - 1]! + 1;
   const clone = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2 })] });
   clone.compile({ optimizer: "sgd", loss: "meanSquaredError" });
-  const { setWeightVector } = await import("../lib/weights.ts");
+  const { setWeightVector } = await import("../lib/network/weights.ts");
   setWeightVector(clone, moved);
   const want = (clone.evaluate(data.x, data.y) as tf.Scalar).dataSync()[0]!;
   close(plane.values[2 + 1 * 3]!, want, 1e-5 * want);
@@ -343,7 +343,7 @@ Deno.test("randomLine() is the α axis of randomPlane() with the same options", 
   const line = await randomLine(model, data, { n: 5, seed: 9, workers: 0 });
   deepStrictEqual(line.direction, plane.directions[0]);
   line.values.forEach((v, i) => close(v, plane.values[i + 2 * 5]!, 1e-9, `α = ${line.xs[i]}`));
-  const along = await lossLine(model, data, { direction: plane.directions[1], n: 5, workers: 0 });
+  const along = await lineSlice(model, data, { direction: plane.directions[1], n: 5, workers: 0 });
   along.values.forEach((v, j) => close(v, plane.values[2 + j * 5]!, 1e-9, `β = ${along.xs[j]}`));
 });
 

@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { mulberry32 } from "../lib/random.ts";
-import { standardize, unstandardizeLine } from "../lib/standardize.ts";
+import { mulberry32 } from "../lib/core/random.ts";
+import { standardize, unstandardizeLine } from "../lib/data/standardize.ts";
 
 function close(actual: number, expected: number, tol: number, what = "") {
   ok(Math.abs(actual - expected) <= tol, `${what} ${actual} is not within ${tol} of ${expected}`);

@@ -1,12 +1,12 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { drawAxes3d } from "../lib/plot/axes3d.ts";
+import { drawAxes3d } from "../lib/plot/3d/_axes.ts";
 import { colormap } from "../lib/plot/colormap.ts";
-import { camera, defaultBox } from "../lib/plot/projection.ts";
+import { camera, defaultBox } from "../lib/plot/3d/_camera.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
-import { portableSource } from "../lib/plot/surface_script.ts";
-import { surface3d } from "../lib/plot/surface3d.ts";
+import { portableSource } from "../lib/plot/3d/_surface_script.ts";
+import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { assertWellFormedXml } from "./_xml.ts";
-import type { Grid } from "../lib/types.ts";
+import type { Grid } from "../lib/core/types.ts";
 import { bowl, himmelblau, himmelblauDescent, rastrigin, sampleGrid } from "./plots/_grid.ts";
 
 const article = {

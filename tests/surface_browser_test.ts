@@ -3,7 +3,7 @@
 // book) and opened from file:// in headless Chromium.
 import { deepStrictEqual, notStrictEqual, ok, strictEqual } from "node:assert";
 import { DISPLAY } from "../lib/plot/show.ts";
-import { surface3d } from "../lib/plot/surface3d.ts";
+import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { type Page, withBrowser, withPage } from "./_browser.ts";
 import { bowl, himmelblau, himmelblauDescent, sampleGrid } from "./plots/_grid.ts";
 

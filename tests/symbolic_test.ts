@@ -1,10 +1,10 @@
 import { ok, strictEqual } from "node:assert";
 import { derivative } from "mathjs";
-import { ALLOWED_FUNCTIONS, parseExpression } from "../lib/expression.ts";
-import { centralGradient, centralHessian } from "../lib/finite_difference.ts";
-import { landscape } from "../lib/landscape.ts";
-import { mulberry32 } from "../lib/random.ts";
-import { evaluateSym } from "../lib/symbolic.ts";
+import { ALLOWED_FUNCTIONS, parseExpression } from "../lib/expression/parse.ts";
+import { centralGradient, centralHessian } from "../lib/landscape/finite_difference.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
+import { mulberry32 } from "../lib/core/random.ts";
+import { evaluateSym } from "../lib/expression/symbolic.ts";
 
 /** One expression per allow-listed function, with arguments that stay in its domain near (x, y) ∈ (0.2, 0.9)². */
 const USES: Record<string, string> = {

@@ -5,10 +5,10 @@ import {
   mlp,
   projectTrajectory,
   recordTrajectory,
-  spirals,
   tf,
   weightVector,
-} from "../lib/mod.ts";
+} from "../lib/network/mod.ts";
+import { spirals } from "../lib/data/mod.ts";
 
 function close(actual: number, expected: number, tolerance: number, what = ""): void {
   ok(Math.abs(actual - expected) <= tolerance, `${what} expected ${expected} but found ${actual}`);

@@ -6,8 +6,8 @@ import {
   vectorToTensors,
   weightLayout,
   weightVector,
-} from "../lib/mod.ts";
-import { trainableVector } from "../lib/weights.ts";
+} from "../lib/network/mod.ts";
+import { trainableVector } from "../lib/network/weights.ts";
 
 function convNet() {
   return tf.sequential({

@@ -11,7 +11,7 @@
  */
 
 import { ensureJupyter, ensureKernel, ensureNodeModules, exitOnSetupError, root } from "./setup.ts";
-import { escapeXml } from "../lib/plot/escape.ts";
+import { escapeXml } from "../lib/plot/_xml.ts";
 
 /** One executed chapter, as tools/execute.py describes it in book.json. */
 export interface Chapter {

@@ -7,10 +7,10 @@
  * @module
  */
 
-import type { Grid, Kind, Landscape } from "../types.ts";
-import { drawColorbar } from "./colorbar.ts";
+import type { Grid, Landscape, StationaryKind } from "../core/types.ts";
+import { drawColorbar } from "./_colorbar.ts";
 import { colormap, palette } from "./colormap.ts";
-import { Plot, plot } from "./document.ts";
+import { Plot, plot } from "./plot.ts";
 import {
   checkGrid,
   compactSvg,
@@ -22,8 +22,8 @@ import {
   mapFrame,
   markedPoints,
   svgFigure,
-} from "./figure.ts";
-import { ticks } from "./ticks.ts";
+} from "./_figure.ts";
+import { ticks } from "./_ticks.ts";
 
 /** A path over the map, e.g. the result of `descend()`. */
 export interface ContourPath {
@@ -36,7 +36,7 @@ export interface ContourPath {
 export interface ContourPoint {
   point: readonly number[];
   label?: string;
-  kind?: Kind;
+  kind?: StationaryKind;
 }
 
 /** Options of {@link contourPlot}. */
@@ -74,7 +74,7 @@ export interface ContourPlotOptions {
   height?: number;
 }
 
-const KIND_SYMBOL: Record<Kind, string> = {
+const KIND_SYMBOL: Record<StationaryKind, string> = {
   minimum: "star",
   maximum: "triangle",
   saddle: "cross",
@@ -82,7 +82,7 @@ const KIND_SYMBOL: Record<Kind, string> = {
 };
 
 // Legend swatches for the kinds, matching Plot's symbols at r = 6.
-const KIND_MARKER: Record<Kind, string> = {
+const KIND_MARKER: Record<StationaryKind, string> = {
   minimum: "M0,-6.2L1.4,-1.9L5.9,-1.9L2.3,0.7L3.6,5L0,2.4L-3.6,5L-2.3,0.7L-5.9,-1.9L-1.4,-1.9Z",
   maximum: "M0,-5.5L4.8,2.8L-4.8,2.8Z",
   saddle: "M-5,-1.7H-1.7V-5H1.7V-1.7H5V1.7H1.7V5H-1.7V1.7H-5Z",

@@ -6,10 +6,10 @@
  * @module
  */
 
-import type { Curve, Landscape } from "../types.ts";
-import { Plot, plot } from "./document.ts";
-import { compactSvg, CYCLE, decorate, type Figure, FONT, legendBox, svgFigure } from "./figure.ts";
-import { logTicks, tickFormat } from "./ticks.ts";
+import type { Curve, Landscape } from "../core/types.ts";
+import { Plot, plot } from "./plot.ts";
+import { compactSvg, CYCLE, decorate, type Figure, FONT, legendBox, svgFigure } from "./_figure.ts";
+import { logTicks, tickFormat } from "./_ticks.ts";
 
 /** One curve on the chart. */
 export interface CurveSeries {

@@ -10,10 +10,10 @@
  */
 
 import { schemeSet2 } from "d3-scale-chromatic";
-import type { Regions } from "../regions.ts";
-import { _halfStep } from "../regions.ts";
-import type { Grid } from "../types.ts";
-import { Plot, plot } from "./document.ts";
+import type { Regions } from "../core/regions.ts";
+import { halfStep } from "../core/regions.ts";
+import type { Grid } from "../core/types.ts";
+import { Plot, plot } from "./plot.ts";
 import {
   compactSvg,
   decorate,
@@ -24,8 +24,8 @@ import {
   mapFrame,
   markedPoints,
   svgFigure,
-} from "./figure.ts";
-import { textWidth } from "./text_width.ts";
+} from "./_figure.ts";
+import { textWidth } from "./_text_width.ts";
 
 /** A marked point on a region map. */
 export interface RegionPoint {
@@ -66,7 +66,7 @@ const NONE_COLOR = "#d9d9d9";
 const MAX_LEGEND_ROWS = 12;
 
 function edges(centres: Float64Array): (k: number) => number {
-  const half = _halfStep(centres);
+  const half = halfStep(centres);
   const first = centres[0]! - half;
   return (k) => (k === centres.length ? centres[centres.length - 1]! + half : first + 2 * half * k);
 }
@@ -89,7 +89,7 @@ function edges(centres: Float64Array): (k: number) => number {
  * @example
  * ```ts
  * import { ok } from "node:assert";
- * import { cellCentres } from "../lattice.ts";
+ * import { cellCentres } from "../landscape/lattice.ts";
  * import { regionMap } from "./region_map.ts";
  *
  * const figure = regionMap({

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { escapeXml } from "./escape.ts";
+import { escapeXml } from "./_xml.ts";
 
 /** The symbol by which the Deno kernel asks an object for its MIME bundle. */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -16,7 +16,16 @@ export type MediaBundle = Record<string, string | object>;
 
 /** Anything that decides its own MIME bundle in a Deno notebook. */
 export interface Displayable {
+  /** Gives the bundle the kernel displays. */
   [DISPLAY](): MediaBundle;
+}
+
+/** A figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file. */
+export interface Figure extends Displayable {
+  /** The figure as a standalone SVG document (with `xmlns`). */
+  toSVG(): string;
+  /** A short text alternative: what the figure shows. */
+  toString(): string;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";

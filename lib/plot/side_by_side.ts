@@ -6,7 +6,7 @@
  * @module
  */
 
-import { escapeXml } from "./escape.ts";
+import { escapeXml } from "./_xml.ts";
 import { bundleOf, DISPLAY, type Displayable, type MediaBundle } from "./show.ts";
 
 /** Figures laid out together: displays itself in a notebook as one HTML output. */

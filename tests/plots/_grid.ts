@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Curve, Grid } from "../../lib/types.ts";
+import type { Curve, Grid } from "../../lib/core/types.ts";
 
 /** Samples `f` on an `n × n` (or `[nx, ny]`) grid over `x` × `y`, row-major. */
 export function sampleGrid(

@@ -1,5 +1,5 @@
 // Golden surfaces: each function's name is its file under tests/output/.
-import { surface3d } from "../../lib/plot/surface3d.ts";
+import { surface3d } from "../../lib/plot/3d/surface3d.ts";
 import { bowl, himmelblau, himmelblauDescent, rastrigin, sampleGrid } from "./_grid.ts";
 
 /** The article's figure, point for point. */
