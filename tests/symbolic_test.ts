@@ -129,6 +129,9 @@ Deno.test("derivatives at kinks are one-sided averages, not NaN", () => {
   strictEqual(l.gradient(2, 1)[1], 0);
   strictEqual(landscape("min(x, y)").gradient(2, 1)[1], 1);
   strictEqual(landscape("floor(x) + sign(x)").gradient(0.5)[0], 0);
+  // hypot's cone tip, like abs's kink: the subgradient of least norm, 0.
+  strictEqual(landscape("hypot(x, y)").gradient(0, 0)[0], 0);
+  strictEqual(landscape("hypot(x, y)").gradient(0, 0)[1], 0);
 });
 
 Deno.test("derivatives are simplified: the bowl's Hessian is constant and shares the gradient's nodes", () => {
@@ -153,4 +156,8 @@ Deno.test("a variable exponent differentiates through log, and a constant base t
   strictEqual(gx, 3 * 4);
   ok(close(gy!, 8 * Math.log(2), 1e-15));
   ok(close(landscape("2^x").gradient(3)[0]!, 8 * Math.LN2, 1e-15));
+  // At a zero base neither term is 0 · ln 0 = NaN: x^y ≡ 0 along x = 0 for y > 0.
+  strictEqual(l.gradient(0, 2)[0], 0);
+  strictEqual(l.gradient(0, 2)[1], 0);
+  strictEqual(landscape("0^(x^2 + 1)").gradient(0.5)[0], 0);
 });

@@ -272,8 +272,14 @@ export class SymGraph {
    * `index`. Memoized, so a Hessian reuses the gradient's nodes.
    *
    * At kinks the rules give one-sided or averaged values rather than NaN:
-   * `abs'(0) = 0`, `sign`, `floor` and `ceil` have derivative 0, and
-   * `max(a, b)'` is `(a' + b')/2` where `a = b`.
+   * `abs'(0) = 0`, the gradient of `hypot` at the origin is 0 (like `abs`,
+   * the subgradient of least norm), `sign`, `floor` and `ceil` have
+   * derivative 0, and `max(a, b)'` is `(a' + b')/2` where `a = b`.
+   *
+   * Powers `a^b` are differentiated as b·a^(b−1)·a' + a^b·ln(a)·b', with
+   * each term 0 where its factor is: the ln term is 0 where a^b = 0 (so
+   * `0^f(x)` and `x^y` at x = 0, y > 0 have slope 0, not 0 · ln 0 = NaN),
+   * and the power term is 0 where b = 0.
    */
   derivative(f: Sym, index: number): Sym {
     if ((f.deps & (1 << index)) === 0) return this.num(0);
@@ -307,15 +313,40 @@ export class SymGraph {
         if (isNum(b)) {
           return this.mul(this.mul(b, this.pow(a, this.num(b.value - 1))), da());
         }
-        const logA = this.call("log", [a]);
-        if (a.deps === 0) return this.mul(this.mul(f, logA), db());
-        return this.mul(f, this.add(this.mul(db(), logA), this.div(this.mul(b, da()), a)));
+        // 0^b is 0 wherever b > 0 and Infinity wherever b < 0: flat either way
+        // (at b = 0 it jumps, and 0 is as good a value as any).
+        if (isNum(a, 0)) return this.num(0);
+        if (isNum(a)) return this.mul(this.mul(f, this.call("log", [a])), db());
+        // d(a^b) = b·a^(b−1)·a' + a^b·ln(a)·b', each term written to stay
+        // finite where a = 0 (see #powerTerm and #xLog).
+        return this.add(this.#powerTerm(a, b, da()), this.mul(this.#xLog(f, a), db()));
       }
       case "call":
         return this.#chain(f, k);
       default:
         throw new Error(`No derivative rule for ${f.op} nodes`);
     }
+  }
+
+  /**
+   * b·a^(b−1)·a' written as b·a^(b − |sign b|)·a': the same numbers for
+   * b ≠ 0, and 0 rather than 0 · 0^(−1) = NaN at a = b = 0, where a^0 is 1
+   * for every a (so its slope in a is 0).
+   */
+  #powerTerm(a: Sym, b: Sym, da: Sym): Sym {
+    if (isNum(da, 0)) return da;
+    const one = this.call("abs", [this.call("sign", [b])]);
+    return this.mul(this.mul(b, this.pow(a, this.sub(b, one))), da);
+  }
+
+  /**
+   * p·ln(a) for p = a^b, as p·ln(a + (1 − |sign p|)): the same numbers where
+   * p ≠ 0, and 0 where p = 0 (a = 0 with b > 0: 0^b is 0 for every b > 0, so
+   * the slope in b is 0, not 0 · ln 0 = NaN).
+   */
+  #xLog(p: Sym, a: Sym): Sym {
+    const zeroToOne = this.sub(this.num(1), this.call("abs", [this.call("sign", [p])]));
+    return this.mul(p, this.call("log", [this.add(a, zeroToOne)]));
   }
 
   #chain(f: Sym, k: number): Sym {
@@ -395,9 +426,12 @@ export class SymGraph {
         );
       }
       case "hypot": {
+        // Σ a·a' / hypot, and 0 at the origin (the subgradient of least norm,
+        // like abs'(0) = 0): there the divisor f + (1 − sign f) is 1 and the sum 0.
         let sum = n(0);
         for (const a of f.args) sum = this.add(sum, this.mul(a, this.derivative(a, k)));
-        return this.div(sum, f);
+        const never0 = f.args.some((a) => a.op === "num" && a.value !== 0);
+        return this.div(sum, never0 ? f : this.add(f, this.sub(n(1), c("sign", f))));
       }
       case "min":
       case "max": {
