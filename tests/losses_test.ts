@@ -168,34 +168,35 @@ Deno.test("crossEntropy() agrees with Keras's categoricalCrossentropy and tf.los
   }
 });
 
-Deno.test("log(0) is clipped with epsilon 1e-7 as Keras does", () => {
+Deno.test("log(0) is clipped to [1e-7, 1 − 1e-7] rounded to float32, as Keras and tfjs do", () => {
   strictEqual(EPSILON, 1e-7);
   strictEqual(tf.backend().epsilon(), EPSILON);
   const bceTf = (p: number[], y: number[]) =>
     tf.metrics.binaryCrossentropy(tf.tensor1d(y), tf.tensor1d(p)).dataSync()[0]!;
+  // The float32 bounds: 1e-7 moves by 1.2e-16, 1 − 1e-7 becomes 1 − 2^-23 = 1 − 1.19e-7.
+  const low = Math.fround(1e-7);
+  const high = Math.fround(1 - 1e-7);
+  strictEqual(1 - high, 2 ** -23);
 
   // Confidently wrong at p = 0: −ln(1e-7) ≈ 16.118, finite, as in tfjs.
   const wrongLow = binaryCrossEntropy([0], [1]);
-  close(wrongLow, -Math.log(1e-7), 1e-12);
+  close(wrongLow, -Math.log(low), 1e-12);
   close(wrongLow, bceTf([0], [1]), FLOAT32_TOLERANCE * wrongLow, "wrong at p = 0");
 
-  // Confidently wrong at p = 1: −ln(1 − (1 − ε)). In float64 that is −ln(1e-7)
-  // to about 1e-8; in tfjs's float32, 1 − 1e-7 rounds to 1 − 1.19e-7, so tfjs
-  // charges −ln(1.19e-7) ≈ 15.94 instead. Pin both, so the gap stays documented.
+  // Confidently wrong at p = 1: −ln(1 − high) = 23 ln 2 ≈ 15.942, as tfjs and
+  // Keras charge (clipping at 1 − 1e-7 in float64 would give 16.118).
   const wrongHigh = binaryCrossEntropy([1], [0]);
-  close(wrongHigh, -Math.log(1e-7), 1e-8);
-  const float32Cap = -Math.log(1 - Math.fround(1 - 1e-7));
-  close(bceTf([1], [0]), float32Cap, FLOAT32_TOLERANCE * float32Cap, "tf wrong at p = 1");
+  close(wrongHigh, 23 * Math.LN2, 1e-12);
+  close(wrongHigh, bceTf([1], [0]), FLOAT32_TOLERANCE * wrongHigh, "wrong at p = 1");
 
-  // Perfectly right: −ln(1 − 1e-7) ≈ 1e-7, not 0 (tfjs: between 1e-7 and 1.19e-7).
-  // Math.log(1 − 1e-7) matches log1p(−1e-7) to about 1e-9 relative, hence 1e-15.
+  // Perfectly right: −ln(high) ≈ 1.19e-7 at p = 1 and −ln(1 − low) ≈ 1e-7 at p = 0, not 0.
   const right = binaryCrossEntropy([1, 0], [1, 0]);
-  close(right, -Math.log1p(-1e-7), 1e-15);
+  close(right, -(Math.log(high) + Math.log1p(-low)) / 2, 1e-15);
   close(bceTf([1, 0], [1, 0]), right, 2e-8, "right");
 
   const oneHot = [[1, 0, 0], [0, 1, 0]];
-  close(crossEntropy(oneHot, [0, 1]), -Math.log1p(-1e-7), 1e-15);
-  close(crossEntropy(oneHot, [2, 2]), -Math.log(1e-7), 1e-12);
+  close(crossEntropy(oneHot, [0, 1]), -Math.log(high), 1e-15);
+  close(crossEntropy(oneHot, [2, 2]), -Math.log(low), 1e-12);
   closeToTf(
     crossEntropy(oneHot, [2, 2]),
     tf.metrics.categoricalCrossentropy(tf.tensor2d([[0, 0, 1], [0, 0, 1]]), tf.tensor2d(oneHot))
@@ -204,7 +205,8 @@ Deno.test("log(0) is clipped with epsilon 1e-7 as Keras does", () => {
   );
 
   // A custom epsilon moves the cap; epsilon 0 lets it reach Infinity.
-  close(binaryCrossEntropy([0], [1], { epsilon: 1e-3 }), -Math.log(1e-3), 1e-12);
+  close(binaryCrossEntropy([0], [1], { epsilon: 1e-3 }), -Math.log(Math.fround(1e-3)), 1e-12);
+  close(binaryCrossEntropy([1], [0], { epsilon: 1e-3 }), -Math.log(1 - Math.fround(0.999)), 1e-12);
   strictEqual(binaryCrossEntropy([0], [1], { epsilon: 0 }), Infinity);
 });
 
@@ -297,12 +299,31 @@ Deno.test("cross-entropies reject probabilities outside [0, 1]", () => {
   });
 });
 
-Deno.test("crossEntropy() rejects rows that do not sum to 1, ragged rows and bad class indices", () => {
-  throws(() => crossEntropy([[0.5, 0.5], [0.3, 0.3]], [0, 1]), {
+Deno.test("crossEntropy() divides prediction rows by their sum, as Keras and tf.metrics do", () => {
+  // [0.3, 0.3] is read as [0.5, 0.5]; [0.2, 0.6] (sum 0.8) as [0.25, 0.75].
+  close(crossEntropy([[0.5, 0.5], [0.3, 0.3]], [0, 1]), Math.LN2, 1e-15);
+  close(crossEntropy([[0.2, 0.6]], [1]), -Math.log(0.75), 1e-15);
+  close(crossEntropy([[0.2, 0.6]], [[0.5, 0.5]]), -(Math.log(0.25) + Math.log(0.75)) / 2, 1e-15);
+  // Rows summing to anything from 0.1 to 3, against tfjs-layers' categoricalCrossentropy.
+  const r = random(8);
+  const rows = Array.from({ length: 50 }, () => Array.from({ length: 4 }, () => Math.fround(r())));
+  const classes = rows.map(() => Math.floor(r() * 4));
+  closeToTf(
+    crossEntropy(rows, classes),
+    tf.metrics.categoricalCrossentropy(
+      tf.oneHot(tf.tensor1d(classes, "int32"), 4),
+      tf.tensor2d(rows),
+    ).mean(),
+    "unnormalised rows",
+  );
+  // A row of zeros has no sum to divide by.
+  throws(() => crossEntropy([[0.5, 0.5], [0, 0]], [0, 1]), {
     name: "RangeError",
-    message:
-      "Expected predictions[1] to sum to 1 but found 0.6 (pass { fromLogits: true } for raw scores)",
+    message: "Expected predictions[1] to have a positive sum to divide by but found 0",
   });
+});
+
+Deno.test("crossEntropy() rejects target rows that do not sum to 1, ragged rows and bad class indices", () => {
   throws(() => crossEntropy([[0.5, 0.5]], [[1, 1]]), {
     name: "RangeError",
     message: "Expected targets[0] to sum to 1 but found 2",

@@ -19,13 +19,13 @@
  * (labels, predictions); for the symmetric `mse`, `mae` and `huber` the order
  * does not matter, for the cross-entropies it does.
  *
- * Probabilities are clipped to [ε, 1 − ε] with ε = 1e-7 before the logarithm,
- * as Keras does (its `epsilon()` on a float32 backend), so a confident wrong
- * answer costs at most −ln(1e-7) ≈ 16.12 instead of Infinity, and a perfect one
- * costs about 1e-7 instead of exactly 0. (`tf.losses.logLoss` adds ε inside
- * the logarithm instead of clipping: the two agree to within about ε / p. And
- * in tfjs's float32, 1 − ε rounds to 1 − 1.19e-7, so there a confident wrong
- * answer at p = 1 costs −ln(1.19e-7) ≈ 15.94.)
+ * Probabilities are clipped before the logarithm to [ε, 1 − ε] with ε = 1e-7,
+ * as Keras does (its `epsilon()`), and with the two bounds rounded to float32
+ * as Keras and tfjs round them: [1.0000000117e-7, 1 − 1.19e-7]. So a confident
+ * wrong answer costs −ln(1e-7) ≈ 16.118 at p = 0 and −ln(1.19e-7) ≈ 15.942 at
+ * p = 1 instead of Infinity, and a perfect one costs about 1.19e-7 at p = 1
+ * instead of exactly 0, as in Keras and tfjs. (`tf.losses.logLoss` adds ε
+ * inside the logarithm instead of clipping: the two agree to within about ε / p.)
  *
  * Inputs are validated at the entry: equal lengths, at least one example,
  * finite numbers, probabilities from 0 to 1.
@@ -53,10 +53,14 @@ export interface CrossEntropyOptions<R extends Reduction = "mean"> extends LossO
   epsilon?: number;
 }
 
-/** The ε that Keras (and so tfjs on a float32 backend) clips probabilities with. */
+/**
+ * The ε that Keras (and so tfjs) clips probabilities with. The clip bounds
+ * are ε and 1 − ε rounded to float32, as there: `Math.fround(1 - EPSILON)`
+ * is 1 − 1.19e-7.
+ */
 export const EPSILON = 1e-7;
 
-/** How far a probability row may sum from 1 (rounding in float32 sources such as tfjs). */
+/** How far a target row may sum from 1 (rounding in float32 sources such as tfjs). */
 const ROW_SUM_TOLERANCE = 1e-5;
 
 /**
@@ -168,10 +172,11 @@ export function huber<R extends Reduction = "mean">(
  *
  * $$\mathrm{BCE} = -\frac{1}{n}\sum_{i=1}^{n} \bigl[y_i \ln p_i + (1 - y_i)\ln(1 - p_i)\bigr]$$
  *
- * Probabilities are clipped to [ε, 1 − ε] (ε = `epsilon`, default 1e-7) first,
- * as Keras's `binaryCrossentropy` (`tf.metrics.binaryCrossentropy`) does, so the
- * loss stays finite. With `fromLogits: true` the predictions are scores z and
- * p = σ(z) = 1 / (1 + e^{−z}); the loss is then computed without clipping in
+ * Probabilities are clipped to [ε, 1 − ε] (ε = `epsilon`, default 1e-7; both
+ * bounds rounded to float32) first, as Keras's `binaryCrossentropy`
+ * (`tf.metrics.binaryCrossentropy`) does, so the loss stays finite. With
+ * `fromLogits: true` the predictions are scores z and p = σ(z) =
+ * 1 / (1 + e^{−z}); the loss is then computed without clipping in
  * the stable form max(z, 0) − z·y + ln(1 + e^{−|z|}), as
  * `tf.losses.sigmoidCrossEntropy` does.
  *
@@ -186,7 +191,9 @@ export function huber<R extends Reduction = "mean">(
  * import { ok } from "node:assert";
  * import { binaryCrossEntropy } from "./losses.ts";
  * ok(Math.abs(binaryCrossEntropy([0.9, 0.2], [1, 0]) - (-Math.log(0.9) - Math.log(0.8)) / 2) < 1e-12);
- * ok(Math.abs(binaryCrossEntropy([0], [1]) - -Math.log(1e-7)) < 1e-9); // clipped, not Infinity
+ * // Clipped, not Infinity: to float32's ε at p = 0 and 1 − ε at p = 1, as Keras.
+ * ok(Math.abs(binaryCrossEntropy([0], [1]) - -Math.log(Math.fround(1e-7))) < 1e-12);
+ * ok(Math.abs(binaryCrossEntropy([1], [0]) - -Math.log(1 - Math.fround(1 - 1e-7))) < 1e-12);
  * ```
  */
 export function binaryCrossEntropy<R extends Reduction = "mean">(
@@ -221,11 +228,13 @@ export function binaryCrossEntropy<R extends Reduction = "mean">(
  *
  * $$\mathrm{CE} = -\frac{1}{n}\sum_{i=1}^{n}\sum_{k=1}^{K} y_{ik} \ln p_{ik}$$
  *
- * Each prediction is a row of K class probabilities that sums to 1 (within
- * 1e-5; the row is divided by its sum, as Keras does). Targets are either class
+ * Each prediction is a row of K class probabilities from 0 to 1; the row is
+ * divided by its sum first, as Keras does, so a row that does not sum to 1
+ * (but not to 0) is scaled to one that does. Targets are either class
  * indices (0 … K − 1) or rows of K probabilities (one-hot, or soft labels
- * summing to 1). Probabilities are clipped to [ε, 1 − ε] (ε = `epsilon`,
- * default 1e-7) before the logarithm, as Keras's `categoricalCrossentropy`
+ * summing to 1 within 1e-5). Probabilities are clipped to [ε, 1 − ε]
+ * (ε = `epsilon`, default 1e-7; both bounds rounded to float32) before the
+ * logarithm, as Keras's `categoricalCrossentropy`
  * (`tf.metrics.categoricalCrossentropy`) does. With `fromLogits: true` the
  * rows are raw scores z turned into probabilities by softmax,
  * p_k = e^{z_k} / Σ_j e^{z_j}, and the loss is computed from the stable
@@ -245,6 +254,8 @@ export function binaryCrossEntropy<R extends Reduction = "mean">(
  * const expected = -(Math.log(0.7) + Math.log(0.8)) / 2;
  * ok(Math.abs(crossEntropy(p, [0, 2]) - expected) < 1e-12);                  // class indices
  * ok(Math.abs(crossEntropy(p, [[1, 0, 0], [0, 0, 1]]) - expected) < 1e-12);  // one-hot rows
+ * // A row summing to 2 is divided by 2, as Keras does.
+ * ok(Math.abs(crossEntropy([[0.6, 1]], [1]) - -Math.log(1 / 1.6)) < 1e-12);
  * ```
  */
 export function crossEntropy<R extends Reduction = "mean">(
@@ -255,7 +266,7 @@ export function crossEntropy<R extends Reduction = "mean">(
   const reduction = _reduction(options.reduction);
   const epsilon = _epsilon(options.epsilon);
   _checkLengths(predictions, targets);
-  const k = _checkRows(predictions, "predictions", !options.fromLogits);
+  const k = _checkRows(predictions, "predictions", options.fromLogits ? false : "scaled");
   const targetRows = _targetRows(targets, k);
   const losses: number[] = new Array(predictions.length);
   for (let i = 0; i < predictions.length; i++) {
@@ -354,9 +365,14 @@ function _checkProbabilities(xs: ArrayLike<number>, name: string): void {
 
 /**
  * Checks that `rows` holds rows of one width K ≥ 1 of finite numbers (and,
- * for probabilities, numbers from 0 to 1 summing to 1); returns K.
+ * for probabilities, numbers from 0 to 1 summing to 1, or for `"scaled"`
+ * ones, to more than 0); returns K.
  */
-function _checkRows(rows: ArrayLike<unknown>, name: string, probabilities: boolean): number {
+function _checkRows(
+  rows: ArrayLike<unknown>,
+  name: string,
+  probabilities: boolean | "scaled",
+): number {
   let k = -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -381,11 +397,14 @@ function _checkRows(rows: ArrayLike<unknown>, name: string, probabilities: boole
     if (probabilities) {
       _checkProbabilities(row as ArrayLike<number>, `${name}[${i}]`);
       const sum = _sum(row as ArrayLike<number>);
-      if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-        throw new RangeError(
-          `Expected ${name}[${i}] to sum to 1 but found ${sum}` +
-            (name === "predictions" ? " (pass { fromLogits: true } for raw scores)" : ""),
-        );
+      if (probabilities === "scaled") {
+        if (!(sum > 0)) {
+          throw new RangeError(
+            `Expected ${name}[${i}] to have a positive sum to divide by but found ${sum}`,
+          );
+        }
+      } else if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
+        throw new RangeError(`Expected ${name}[${i}] to sum to 1 but found ${sum}`);
       }
     }
   }
@@ -427,8 +446,13 @@ function _sum(xs: ArrayLike<number>): number {
   return s;
 }
 
+/**
+ * p clipped to [ε, 1 − ε] with both bounds rounded to float32, as Keras's
+ * `clip(output, epsilon(), 1.0 - epsilon())` and tfjs's `clipByValue` do on
+ * float32 tensors: 1 − 1e-7 becomes 1 − 1.19e-7.
+ */
 function _clip(p: number, epsilon: number): number {
-  return Math.min(Math.max(p, epsilon), 1 - epsilon);
+  return Math.min(Math.max(p, Math.fround(epsilon)), Math.fround(1 - epsilon));
 }
 
 /** ln of a probability row after Keras's normalization by the row sum and clipping. */
