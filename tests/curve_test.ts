@@ -85,3 +85,61 @@ Deno.test("curvePlot() leaves gaps where a curve is not finite", () => {
   const d = svg.match(/aria-label="line".*?<path[^>]* d="([^"]*)"/)![1]!;
   strictEqual(d.split("M").length - 1, 2, "two pieces, one each side of the hole");
 });
+
+/** The y tick labels of a chart's SVG, as drawn. */
+const yTicks = (svg: string) =>
+  [...(svg.match(/aria-label="y-axis tick label".*?<\/g>/)?.[0] ?? "").matchAll(
+    />([^<]+)<\/text>/g,
+  )]
+    .map((m) => m[1]!);
+
+Deno.test("curvePlot() draws reference lines beneath the curves, quiet and labelled", () => {
+  const fig = curvePlot({ curve: parabola, label: "MSE" }, {
+    references: [{ y: 40, label: "guessing" }, { x: 2, label: "w = 2" }, { x: 4 }],
+  });
+  const svg = fig.toSVG();
+  strictEqual((svg.match(/aria-label="rule"/g) ?? []).length, 2, "one ruleY, one ruleX");
+  const rules = (svg.match(/<g[^>]*aria-label="rule".*?<\/g>/g) ?? []).join("");
+  strictEqual((rules.match(/<line /g) ?? []).length, 3, "three lines in the rules");
+  ok(svg.includes(">guessing</text>") && svg.includes(">w = 2</text>"));
+  ok(svg.indexOf('aria-label="rule"') < svg.indexOf('aria-label="line"'), "beneath the curve");
+  ok(svg.includes('stroke="#8c8c8c"') && svg.includes('fill="#666"'), "grey line and label");
+  ok(svg.includes('stroke-dasharray="5,4"'));
+  // The parabola reaches 25; the y axis grows to show the line at 40.
+  ok(yTicks(svg).includes("40"), yTicks(svg).join(" "));
+  ok(
+    fig.toString().includes("reference lines: guessing at y = 40, w = 2 at x = 2, line at x = 4"),
+    fig.toString(),
+  );
+  // Not in the legend: only the labelled curve is.
+  const legend = svg.match(/<g class="ll-legend".*?<\/g>/)?.[0] ?? "";
+  ok(legend.includes(">MSE</text>") && !legend.includes("guessing"), legend);
+});
+
+Deno.test("curvePlot() puts a reference line on a log axis among the decades", () => {
+  const svg = curvePlot(sampleCurve((w) => 1 + w * w, [-3, 3]), {
+    logY: true,
+    references: [{ y: 0.01, label: "floor" }],
+  }).toSVG();
+  ok(svg.includes(">floor</text>"));
+  ok(yTicks(svg).includes("0.01"), yTicks(svg).join(" "));
+});
+
+Deno.test("curvePlot() rejects reference lines without exactly one finite x or y", () => {
+  const bad = (references: unknown, logY = false) => () =>
+    curvePlot(parabola, { references: references as never, logY });
+  throws(bad([{ x: 1, y: 2 }]), {
+    name: "TypeError",
+    message: /references\[0\].*exactly one.*both/,
+  });
+  throws(bad([{ y: 1 }, { label: "?" }]), {
+    name: "TypeError",
+    message: /references\[1\].*exactly one of x \(a vertical line\) and y .*neither/,
+  });
+  throws(bad([{ y: NaN }]), { name: "RangeError", message: /references\[0\]\.y to be a finite/ });
+  throws(bad([{ x: Infinity }]), { name: "RangeError", message: /references\[0\]\.x/ });
+  throws(bad([{ y: 0 }], true), { name: "RangeError", message: /positive on a log y axis/ });
+  throws(bad([{ y: 1, label: 3 }]), { name: "TypeError", message: /label to be a string/ });
+  throws(bad({ y: 1 }), { name: "TypeError", message: /references to be an array/ });
+  throws(bad([null]), { name: "TypeError", message: /references\[0\] to be/ });
+});

@@ -1,5 +1,5 @@
-import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { Plot, plot } from "../lib/plot/plot.ts";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
+import { Plot, plot, type PlotOptions } from "../lib/plot/plot.ts";
 import { bundleOf, DISPLAY, formatNumber, show, table, withXmlns } from "../lib/plot/show.ts";
 
 Deno.test("bundleOf() gives an SVG element as text/html and as standalone image/svg+xml", () => {
@@ -77,4 +77,77 @@ Deno.test("show() outside a notebook prints the plain-text form and resolves", a
     console.log = log;
   }
   deepStrictEqual(printed, ["a\n1", "[figure]"]);
+});
+
+/** The text of a chart's x or y axis label. */
+function axisLabel(chart: Element, axis: "x" | "y"): string {
+  return chart.querySelector(`[aria-label="${axis}-axis label"] text`)?.textContent ?? "";
+}
+const countOf = (chart: Element, label: string) =>
+  chart.querySelectorAll(`[aria-label="${label}"]`).length;
+
+Deno.test("plot() draws in the house style: 11 px text, centred labels without arrows, a frame", () => {
+  const options = { x: { label: "step" }, y: { label: "loss" }, marks: [Plot.lineY([1, 3, 2])] };
+  const house = plot(options);
+  strictEqual(house.getAttribute("style"), "font-size:11px");
+  strictEqual(axisLabel(house, "x"), "step");
+  strictEqual(axisLabel(house, "y"), "loss");
+  strictEqual(countOf(house, "frame"), 1);
+  // Observable Plot's own look, for comparison: arrows at the ends, no frame.
+  const plain = plot({ theme: "plain", ...options });
+  strictEqual(plain.getAttribute("style"), null);
+  strictEqual(axisLabel(plain, "x"), "step →");
+  strictEqual(axisLabel(plain, "y"), "↑ loss");
+  strictEqual(countOf(plain, "frame"), 0);
+});
+
+Deno.test("plot() in the plain theme is exactly Observable Plot's own chart", () => {
+  const options = { width: 300, height: 200, marks: [Plot.dot([[1, 2], [2, 1]])] };
+  const document = plot().ownerDocument;
+  strictEqual(
+    plot({ theme: "plain", ...options }).outerHTML,
+    (Plot.plot({ document, ...options }) as unknown as Element).outerHTML,
+  );
+});
+
+Deno.test("plot() lets a chart's own style, axis options and frame win over the house ones", () => {
+  const own = plot({
+    style: { fontSize: "14px", color: "black" },
+    y: { label: "loss", labelArrow: "up" },
+    marks: [Plot.lineY([1, 3, 2])],
+  });
+  strictEqual(own.getAttribute("style"), "font-size:14px;color:black");
+  strictEqual(axisLabel(own, "y"), "↑ loss");
+  strictEqual(countOf(plot({ frame: false, marks: [Plot.lineY([1, 2])] }), "frame"), 0);
+  strictEqual(
+    countOf(plot({ theme: "plain", frame: true, marks: [Plot.lineY([1, 2])] }), "frame"),
+    1,
+  );
+  // A frame among the marks is the only one, drawn where it is put (last: over the line).
+  const last = plot({ marks: [Plot.lineY([1, 2]), [Plot.frame({ stroke: "red" })]] });
+  strictEqual(countOf(last, "frame"), 1);
+  strictEqual(last.querySelector('[aria-label="frame"]')?.getAttribute("stroke"), "red");
+  strictEqual(last.querySelector('[aria-label="frame"]')?.nextElementSibling, null);
+});
+
+Deno.test("plot() changes nothing for a chart that sets every house option itself", () => {
+  // As curvePlot, contourPlot and regionMap do: their figures stay as they were.
+  const options: PlotOptions = {
+    style: { fontFamily: "serif", fontSize: "10px", background: "white" },
+    x: { label: "w", labelAnchor: "center", labelArrow: "none", labelOffset: 36 },
+    y: { label: "loss", labelAnchor: "center", labelArrow: "none" },
+    marks: [Plot.frame({ stroke: "#000" }), Plot.lineY([1, 3, 2])],
+  };
+  strictEqual(plot(options).outerHTML, plot({ theme: "plain", ...options }).outerHTML);
+});
+
+Deno.test("plot() rejects an unknown theme and a frame that is not a boolean", () => {
+  throws(() => plot({ theme: "dark" as "house" }), {
+    name: "TypeError",
+    message: /theme to be "house" or "plain" but found dark/,
+  });
+  throws(() => plot({ frame: "yes" as unknown as boolean }), {
+    name: "TypeError",
+    message: /frame to be true or false but found yes/,
+  });
 });

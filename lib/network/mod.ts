@@ -62,5 +62,6 @@ export type { Trajectory, TrajectoryPlane } from "./trajectory.ts";
 export { classification, mlp, rescaledCopy, trainMlp, trainSeeds } from "./mlp.ts";
 export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
 export { accuracy, classProbabilities } from "./classifier.ts";
+export { modelLoss } from "./evaluate.ts";
 export { embedLandscape } from "./embedded_landscape.ts";
 export type { EmbeddedLandscape, EmbedOptions } from "./embedded_landscape.ts";

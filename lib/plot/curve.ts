@@ -1,7 +1,8 @@
 /**
  * `curvePlot`: loss curves over one weight, several on one chart with a
- * legend, with marked points (minima, a current weight) and tangent arrows
- * that show the slope and the downhill direction at a point.
+ * legend, with marked points (minima, a current weight), tangent arrows
+ * that show the slope and the downhill direction at a point, and quiet
+ * reference lines (the loss of guessing, a step where something changes).
  *
  * @module
  */
@@ -11,19 +12,27 @@ import { Plot, plot } from "./plot.ts";
 import { compactSvg, CYCLE, decorate, type Figure, FONT, legendBox, svgFigure } from "./_figure.ts";
 import { logTicks, tickFormat } from "./_ticks.ts";
 
-/** One curve on the chart. */
+/** One curve on the chart, with how it is drawn and named in the legend. */
 export interface CurveSeries {
+  /** The sampled curve, such as `landscape("w^2").curve({ x: [-2, 2] })`. */
   curve: Curve;
+  /** Its name in the legend; unlabelled curves are left out of the legend. */
   label?: string;
+  /** A CSS colour; default: the next colour of matplotlib's cycle. */
   color?: string;
+  /** Draw the line dashed (default false). */
   dashed?: boolean;
 }
 
-/** A marked point; `y` defaults to the first curve's value at `x`. */
+/** A marked point: a white dot outlined in `color`, with its label above. */
 export interface CurvePoint {
+  /** Where along the x axis. */
   x: number;
+  /** Its height; default: the first curve's value at `x`. */
   y?: number;
+  /** The text above the dot (default none). */
   label?: string;
+  /** A CSS colour for the outline and the label; default black. */
   color?: string;
 }
 
@@ -33,44 +42,95 @@ export interface CurvePoint {
  * downhill, the way gradient descent moves.
  */
 export interface CurveTangent {
+  /** Where along the x axis the tangent touches the curve. */
   x: number;
+  /** The slope to draw; default: the curve's own slope at `x`. */
   slope?: number;
+  /** Which curve, by its index among the curves (default 0). */
   curve?: number;
+  /** The text above the point of contact; default `slope <value>`. */
   label?: string;
   /** Half-length of the tangent line along x; default 1/8 of the x range. */
   reach?: number;
 }
 
+/**
+ * A reference line across the chart: horizontal at height `y` (the loss of
+ * guessing, a target) or vertical at `x` (a step where something changes),
+ * never both. Drawn beneath the curves as a thin grey dashed line, with its
+ * label in grey on a white halo.
+ */
+export interface CurveReference {
+  /** The height of a horizontal line (positive on a log y axis). */
+  y?: number;
+  /** The position of a vertical line. */
+  x?: number;
+  /**
+   * The text on the line: above its right end for a horizontal line, beside
+   * its top for a vertical one (default none).
+   */
+  label?: string;
+}
+
 /** Options of {@link curvePlot}. */
 export interface CurvePlotOptions {
+  /** The chart's title, centred above it (default none). */
   title?: string;
+  /** The x axis label (default none). */
   xLabel?: string;
+  /** The y axis label (default none). */
   yLabel?: string;
+  /** Marked points, such as a minimum or the current weight. */
   points?: readonly CurvePoint[];
+  /** Tangents with downhill arrows. */
   tangents?: readonly CurveTangent[];
+  /** Quiet reference lines, such as `[{ y: Math.log(3), label: "ln 3: guessing" }]`. */
+  references?: readonly CurveReference[];
   /** Show a legend of the labelled curves (default: when any curve has a label). */
   legend?: boolean;
   /** A logarithmic y axis (losses spanning decades). */
   logY?: boolean;
-  /** For a one-weight `Landscape`: the x range to sample (default [−5, 5]) and the sample count. */
+  /** For a one-weight `Landscape`: the x range to sample (default [−5, 5]). */
   x?: [number, number];
+  /** For a one-weight `Landscape`: the number of samples (default 200). */
   n?: number;
-  /** Size in pixels; default 640 × 400. */
+  /** Width in pixels, at least 100 (default 640). */
   width?: number;
+  /** Height in pixels, at least 100 (default 400). */
   height?: number;
 }
 
-type CurveInput = Curve | CurveSeries | Landscape;
+/**
+ * What {@linkcode curvePlot} draws as one curve: a sampled `Curve`, a
+ * {@linkcode CurveSeries} (a curve with its label, colour and dash), or a
+ * one-weight `Landscape`, sampled over the `x` option.
+ */
+export type CurveInput = Curve | CurveSeries | Landscape;
+/**
+ * The shapes that {@linkcode CurveInput} names, a sampled curve and a loss
+ * function, and the types these refer to (from `lib/core/types.ts`).
+ */
+export type { Curve, Grid, GridSpec, Interval, Landscape } from "../core/types.ts";
+/**
+ * What {@linkcode curvePlot} returns, an SVG that displays itself in a
+ * notebook, and the types it refers to (from `lib/plot/show.ts`).
+ */
+export type { Displayable, Figure, MediaBundle } from "./show.ts";
+/** The key of a figure's display method (from `lib/plot/show.ts`), which {@linkcode Figure} names. */
+export { DISPLAY } from "./show.ts";
 
 /**
  * A chart of one or more loss curves, such as `landscape("(w - 2)^2").curve({ x: [-1, 5] })`.
  *
  * @param curves A `Curve`, a `{ curve, label, color, dashed }` series, a
  *   one-weight `Landscape` (sampled over `options.x`), or an array of these.
- * @param options Title, axis labels, marked points, tangents, legend, size.
+ * @param options Title, axis labels, marked points, tangents, reference
+ *   lines, legend, size.
  * @returns The figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file.
- * @throws {TypeError} For malformed curves or options.
- * @throws {RangeError} For non-finite positions or sizes.
+ * @throws {TypeError} For malformed curves or options, or a reference line
+ *   without exactly one of `x` and `y`.
+ * @throws {RangeError} For non-finite positions or sizes, or a reference
+ *   line at a height of zero or less on a log axis.
  *
  * @example
  * ```ts
@@ -84,6 +144,19 @@ type CurveInput = Curve | CurveSeries | Landscape;
  * });
  * ok(fig.toSVG().includes("minimum") && fig.toString().includes("w²"));
  * ```
+ *
+ * @example A reference line
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { curvePlot } from "./curve.ts";
+ * const xs = Float64Array.from({ length: 11 }, (_, i) => i);
+ * const values = xs.map((x) => Math.exp(-x / 3));
+ * const fig = curvePlot({ curve: { xs, values, min: values[10]!, max: 1, argmin: 10 } }, {
+ *   references: [{ y: 0.5, label: "target" }],
+ * });
+ * ok(fig.toSVG().includes(">target</text>"));
+ * ok(fig.toString().includes("reference lines: target at y = 0.5"));
+ * ```
  */
 export function curvePlot(
   curves: CurveInput | readonly CurveInput[],
@@ -95,6 +168,7 @@ export function curvePlot(
     yLabel = "",
     points = [],
     tangents = [],
+    references = [],
     legend,
     logY = false,
     x: xRange = [-5, 5],
@@ -120,6 +194,7 @@ export function curvePlot(
   };
   const xs0 = Math.min(...series.map((s) => s.curve.xs[0]!));
   const xs1 = Math.max(...series.map((s) => s.curve.xs[s.curve.xs.length - 1]!));
+  const refs = checkReferences(references, logY);
 
   // Non-finite values (and non-positive ones on a log axis) become gaps in the line.
   const lineData = series.flatMap((s, k) =>
@@ -128,7 +203,7 @@ export function curvePlot(
       return { x, y: Number.isFinite(y) && (!logY || y > 0) ? y : NaN, k };
     })
   );
-  const marks: Plot.Markish[] = [];
+  const marks: Plot.Markish[] = referenceMarks(refs);
   series.forEach((s, k) => {
     marks.push(
       Plot.line(lineData.filter((d) => d.k === k), {
@@ -249,7 +324,7 @@ export function curvePlot(
       grid: true,
       // On a log axis, label the decades only, in plain numbers (Plot's
       // default SI prefixes such as "100m" read badly next to losses).
-      ...(logY ? decades(lineData.map((d) => d.y)) : {}),
+      ...(logY ? decades([...lineData.map((d) => d.y), ...refs.flatMap((r) => r.y ?? [])]) : {}),
     },
     marks: [Plot.frame({ stroke: "#000", strokeWidth: 0.8 }), ...marks],
   });
@@ -275,9 +350,105 @@ export function curvePlot(
     (tangentDots.length > 0
       ? `; tangents at ${tangentDots.map((t) => fmt(t.x)).join(", ")} with downhill arrows`
       : "") +
+    (refs.length > 0
+      ? `; reference lines: ${
+        refs.map((r) =>
+          `${r.label || "line"} at ${r.y !== undefined ? `y = ${fmt(r.y)}` : `x = ${fmt(r.x!)}`}`
+        ).join(", ")
+      }`
+      : "") +
     ".";
   const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra: legendSvg });
   return svgFigure(svg, (title ? `${title}: ` : "") + description);
+}
+
+/** Grey, quiet, and dark enough to read on the chart's white background. */
+const REFERENCE_LINE = "#8c8c8c";
+const REFERENCE_TEXT = "#666";
+
+/** The reference lines, checked: each has exactly one finite `x` or `y`. */
+function checkReferences(
+  references: readonly CurveReference[],
+  logY: boolean,
+): { x?: number; y?: number; label: string }[] {
+  if (!Array.isArray(references)) {
+    throw new TypeError(
+      `Expected references to be an array such as [{ y: 0.69, label: "chance" }] but found ${
+        String(references)
+      }`,
+    );
+  }
+  return references.map((r, m) => {
+    const name = `references[${m}]`;
+    if (typeof r !== "object" || r === null) {
+      throw new TypeError(`Expected ${name} to be { y, label } or { x, label } but found ${r}`);
+    }
+    const hasX = r.x !== undefined, hasY = r.y !== undefined;
+    if (hasX === hasY) {
+      throw new TypeError(
+        `Expected ${name} to have exactly one of x (a vertical line) and y (a horizontal line) ` +
+          `but found ${hasX ? "both" : "neither"}`,
+      );
+    }
+    if (r.label !== undefined && typeof r.label !== "string") {
+      throw new TypeError(`Expected ${name}.label to be a string but found ${String(r.label)}`);
+    }
+    if (hasX) {
+      finiteNumber(`${name}.x`, r.x);
+      return { x: r.x, label: r.label ?? "" };
+    }
+    finiteNumber(`${name}.y`, r.y);
+    if (logY && r.y! <= 0) {
+      throw new RangeError(
+        `Expected ${name}.y to be positive on a log y axis but found ${r.y}; ` +
+          "drop logY or the line",
+      );
+    }
+    return { y: r.y, label: r.label ?? "" };
+  });
+}
+
+/** Thin dashed grey lines with grey labels on a white halo, beneath the curves. */
+function referenceMarks(refs: { x?: number; y?: number; label: string }[]): Plot.Markish[] {
+  const across = refs.filter((r) => r.y !== undefined);
+  const upright = refs.filter((r) => r.x !== undefined);
+  const line = { stroke: REFERENCE_LINE, strokeWidth: 1, strokeDasharray: "5,4" };
+  const text = {
+    fill: REFERENCE_TEXT,
+    stroke: "white",
+    strokeWidth: 3,
+    paintOrder: "stroke",
+  };
+  const marks: Plot.Markish[] = [];
+  if (across.length > 0) {
+    marks.push(
+      Plot.ruleY(across, { y: "y", ...line }),
+      Plot.text(across.filter((r) => r.label !== ""), {
+        y: "y",
+        text: "label",
+        frameAnchor: "right",
+        textAnchor: "end",
+        dx: -6,
+        dy: -8,
+        ...text,
+      }),
+    );
+  }
+  if (upright.length > 0) {
+    marks.push(
+      Plot.ruleX(upright, { x: "x", ...line }),
+      Plot.text(upright.filter((r) => r.label !== ""), {
+        x: "x",
+        text: "label",
+        frameAnchor: "top",
+        textAnchor: "start",
+        dx: 5,
+        dy: 10,
+        ...text,
+      }),
+    );
+  }
+  return marks;
 }
 
 function decades(values: number[]): { ticks: number[]; tickFormat: (v: number) => string } {

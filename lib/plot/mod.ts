@@ -22,9 +22,17 @@
 export { show, table } from "./show.ts";
 export type { Displayable, MediaBundle } from "./show.ts";
 export { Plot, plot } from "./plot.ts";
+export type { ObservablePlotOptions, PlotOptions } from "./plot.ts";
 export type { Figure } from "./show.ts";
 export { curvePlot } from "./curve.ts";
-export type { CurvePlotOptions, CurvePoint, CurveSeries, CurveTangent } from "./curve.ts";
+export type {
+  CurveInput,
+  CurvePlotOptions,
+  CurvePoint,
+  CurveReference,
+  CurveSeries,
+  CurveTangent,
+} from "./curve.ts";
 export { contourPlot } from "./contour.ts";
 export type { ContourPath, ContourPlotOptions, ContourPoint } from "./contour.ts";
 export { REGION_COLORS, regionMap } from "./region_map.ts";
