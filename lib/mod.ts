@@ -81,6 +81,7 @@ export {
   SPECIES,
   spirals,
   standardize,
+  trainTestSplit,
   unstandardizeLine,
 } from "./data/mod.ts";
 export type {
@@ -105,6 +106,10 @@ export {
   classification,
   classProbabilities,
   embedLandscape,
+  hessianDensity,
+  hessianEigenvalues,
+  hessianTrace,
+  hessianVectorProduct,
   interpolate,
   lineSlice,
   mlp,

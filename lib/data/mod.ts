@@ -28,4 +28,6 @@ export type { Standardized } from "./standardize.ts";
 export { LINE_FIT_LOSSES, lineFitLoss } from "./line_fit_loss.ts";
 export type { LineFitLossName, LineFitLossOptions } from "./line_fit_loss.ts";
 export { spirals } from "./spirals.ts";
+export { trainTestSplit } from "./split.ts";
+export type { LabelledSet, SplitOptions, SplitPart } from "./split.ts";
 export type { SpiralOptions, Spirals } from "./spirals.ts";

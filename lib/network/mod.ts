@@ -64,4 +64,19 @@ export type { MlpOptions, Trained, TrainOptions } from "./mlp.ts";
 export { accuracy, classProbabilities } from "./classifier.ts";
 export { modelLoss } from "./evaluate.ts";
 export { embedLandscape } from "./embedded_landscape.ts";
+export {
+  hessianDensity,
+  hessianEigenvalues,
+  hessianTrace,
+  hessianVectorProduct,
+} from "./hessian.ts";
+export type {
+  HessianDensity,
+  HessianDensityOptions,
+  HessianEigen,
+  HessianEigenOptions,
+  HessianMethod,
+  HessianOptions,
+  HessianTraceOptions,
+} from "./hessian.ts";
 export type { EmbeddedLandscape, EmbedOptions } from "./embedded_landscape.ts";
