@@ -15,10 +15,15 @@
  * likewise in y).
  */
 export interface Regions {
+  /** Number of cells along x: the length of `xs`. */
   nx: number;
+  /** Number of cells along y: the length of `ys`. */
   ny: number;
+  /** The x of each column of cell centres, increasing and evenly spaced. */
   xs: Float64Array;
+  /** The y of each row of cell centres, increasing and evenly spaced. */
   ys: Float64Array;
+  /** The `nx × ny` class indices, row-major (`labels[i + j * nx]`); −1 for no class. */
   labels: Int32Array;
   /** A short name for each class, as a legend shows it. */
   classes: string[];

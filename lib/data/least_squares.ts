@@ -11,7 +11,9 @@ import { checkColumns, mean } from "./_columns.ts";
 
 /** A straight line `ŷ = slope · x + intercept`. */
 export interface Line {
+  /** How much `ŷ` changes per unit of `x`, in units of y per unit of x. */
   slope: number;
+  /** `ŷ` at `x = 0`, in units of y. */
   intercept: number;
 }
 

@@ -21,7 +21,9 @@ export type Island = typeof ISLANDS[number];
 
 /** One penguin of the Palmer penguins data; `null` marks a missing value. */
 export interface Penguin {
+  /** The species: `"Adelie"`, `"Chinstrap"` or `"Gentoo"`; its index in `SPECIES` is the class. */
   species: Species;
+  /** The island where the penguin was measured. */
   island: Island;
   /** Beak (culmen) length in millimetres. */
   beakLengthMm: number | null;
@@ -31,6 +33,7 @@ export interface Penguin {
   flipperLengthMm: number | null;
   /** Body mass in grams. */
   bodyMassG: number | null;
+  /** The sex as the researchers recorded it; `null` for 11 penguins. */
   sex: "female" | "male" | null;
 }
 
@@ -64,6 +67,20 @@ function isComplete(p: Penguin): p is CompletePenguin {
  * ```
  */
 export function penguins(options: { complete: true }): CompletePenguin[];
+/**
+ * All 344 Palmer penguins, `null` marking a missing value, or only the 333
+ * complete ones when `complete` is true; fresh copies in the source file's
+ * order.
+ *
+ * @example Missing values are `null`
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { penguins } from "./penguins.ts";
+ *
+ * const all = penguins({ complete: false });
+ * strictEqual(all.filter((p) => p.sex === null).length, 11);
+ * ```
+ */
 export function penguins(options?: { complete?: boolean }): Penguin[];
 export function penguins({ complete = false }: { complete?: boolean } = {}): Penguin[] {
   const rows = ROWS.map((r) => ({ ...r }));

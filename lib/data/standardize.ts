@@ -12,6 +12,7 @@ import type { Line } from "./least_squares.ts";
 export interface Standardized {
   /** `(v - mean) / std` for each value. */
   values: Float64Array;
+  /** The arithmetic mean of the original values, in their unit. */
   mean: number;
   /** The population standard deviation (dividing by n, as scikit-learn's StandardScaler). */
   std: number;

@@ -36,6 +36,7 @@ export type Op =
 export interface Sym {
   /** Unique within its graph; children always have smaller ids. */
   readonly id: number;
+  /** What the node computes; `value`, `index`, `fn` and `args` apply according to it. */
   readonly op: Op;
   /** The number, for `num` nodes. */
   readonly value: number;
@@ -43,6 +44,7 @@ export interface Sym {
   readonly index: number;
   /** The function's name, for `call` nodes. */
   readonly fn: FunctionName | "";
+  /** The operands, in order (`[a, b]` for `a - b`); empty for `num` and `var` nodes. */
   readonly args: readonly Sym[];
   /** Bit mask of the variables the node depends on (bit 0: x, bit 1: y). */
   readonly deps: number;

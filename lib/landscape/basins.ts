@@ -27,7 +27,9 @@ export interface Basin {
 
 /** Labels for a list of end points: an index into `minima`, or −1. */
 export interface EndLabels {
+  /** One label per end, in the order of the ends: the index in `minima` of its minimum, or −1. */
   labels: Int32Array;
+  /** The minima the labels point at, with how many ends each one has. */
   minima: Basin[];
 }
 
@@ -44,9 +46,13 @@ export interface BasinMap extends Regions, EndLabels {
 
 /** The descent options that {@linkcode basins} passes on to `descend`. */
 export interface DescentOptions {
+  /** The update rule of every descent; default `"gd"`. */
   optimizer?: "gd" | "momentum" | "nesterov" | "rmsprop" | "adam";
+  /** The learning rate γ; default 0.01. */
   learningRate?: number;
+  /** Number of updates of each descent; default 500. */
   steps?: number;
+  /** μ for `momentum` and `nesterov` (default 0.9) and `rmsprop` (default 0), as in `descend`. */
   momentum?: number;
 }
 

@@ -25,8 +25,11 @@ import type { Domain, Interval, Landscape, StationaryKind } from "../core/types.
 
 /** A known stationary point of a two-weight catalogue entry. */
 export interface StationaryPoint {
+  /** `[x, y]` of the point, to 12 significant digits. */
   point: [number, number];
+  /** The loss at `point`. */
   value: number;
+  /** Minimum, maximum, saddle or degenerate, from the Hessian's eigenvalues there. */
   kind: StationaryKind;
   /**
    * True where the loss has a kink rather than a zero gradient (Ackley's
@@ -38,15 +41,21 @@ export interface StationaryPoint {
 
 /** A known stationary point of a one-weight catalogue entry. */
 export interface StationaryPoint1D {
+  /** `[x]` of the point, to 12 significant digits. */
   point: [number];
+  /** The loss at `point`. */
   value: number;
+  /** Minimum, maximum or degenerate (a flat inflection), from the second derivative there. */
   kind: StationaryKind;
 }
 
 /** A two-weight catalogue entry. */
 export interface CatalogEntry {
+  /** The loss, with the entry's display name as `landscape.name`. */
   landscape: Landscape;
+  /** The usual plotting window, e.g. `[-5, 5]` on both axes for Himmelblau. */
   domain: Domain;
+  /** The known stationary points, minima first. */
   stationary: StationaryPoint[];
   /** One sentence for a notebook: what the shape teaches. */
   description: string;
@@ -58,11 +67,17 @@ export interface CatalogEntry {
 
 /** A one-weight catalogue entry. */
 export interface CatalogEntry1D {
+  /** The loss of one weight, with the entry's display name as `landscape.name`. */
   landscape: Landscape;
+  /** The usual plotting range of the weight. */
   domain: { x: Interval };
+  /** The known stationary points, in increasing x (none for the line). */
   stationary: StationaryPoint1D[];
+  /** One sentence for a notebook: what the shape teaches. */
   description: string;
+  /** The formula in LaTeX, in the landscape's variable name. */
   tex: string;
+  /** Whether `stationary` lists every stationary point inside `domain`. */
   complete: boolean;
 }
 
@@ -124,7 +139,27 @@ const square = (r: number): Domain => ({ x: [-r, r], y: [-r, r] });
  * strictEqual(landscape.at(3, 2), 0);
  * ```
  */
-export const catalog = Object.freeze({
+export const catalog: Readonly<{
+  bowl: CatalogEntry;
+  elongatedBowl: CatalogEntry;
+  rosenbrock: CatalogEntry;
+  himmelblau: CatalogEntry;
+  rastrigin: CatalogEntry;
+  ackley: CatalogEntry;
+  beale: CatalogEntry;
+  booth: CatalogEntry;
+  threeHumpCamel: CatalogEntry;
+  sixHumpCamel: CatalogEntry;
+  goldsteinPrice: CatalogEntry;
+  styblinskiTang: CatalogEntry;
+  easom: CatalogEntry;
+  saddle: CatalogEntry;
+  monkeySaddle: CatalogEntry;
+  line: CatalogEntry1D;
+  parabola: CatalogEntry1D;
+  xCosPiX: CatalogEntry1D;
+  cubic: CatalogEntry1D;
+}> = Object.freeze({
   bowl: entry(
     "Bowl",
     "w1^2 + w2^2",

@@ -11,8 +11,11 @@ import type { Domain, Interval, Landscape, StationaryKind } from "../core/types.
 
 /** A stationary point of a two-weight landscape. */
 export interface CriticalPoint {
+  /** `[x, y]` where the gradient vanishes. */
   point: [number, number];
+  /** The loss at `point`. */
   value: number;
+  /** From the signs of `eigenvalues`; `degenerate` when one is ~0. */
   kind: StationaryKind;
   /** The Hessian's eigenvalues, smallest first. */
   eigenvalues: [number, number];
@@ -20,8 +23,11 @@ export interface CriticalPoint {
 
 /** A stationary point of a one-weight landscape. */
 export interface CriticalPoint1D {
+  /** `[x]` where the derivative vanishes. */
   point: [number];
+  /** The loss at `point`. */
   value: number;
+  /** From the sign of the second derivative; `degenerate` when it is ~0. */
   kind: StationaryKind;
   /** The second derivative. */
   eigenvalues: [number];
@@ -76,6 +82,23 @@ export function criticalPoints(
   domain: Domain,
   options?: CriticalPointOptions,
 ): CriticalPoint[];
+/**
+ * The stationary points of a one-weight landscape inside `domain.x`, found
+ * from `starts` evenly spaced, jittered starts along the interval (default 200) and
+ * classified by the second derivative, smallest value first.
+ *
+ * @example x cos(πx) has three minima and three maxima on [-3, 3]
+ * ```ts
+ * import { deepStrictEqual } from "node:assert";
+ * import { criticalPoints } from "./critical_points.ts";
+ * import { landscape } from "./landscape.ts";
+ *
+ * const points = criticalPoints(landscape("x*cos(pi*x)"), { x: [-3, 3] });
+ * deepStrictEqual(points.map((p) => p.kind), [
+ *   "minimum", "minimum", "minimum", "maximum", "maximum", "maximum",
+ * ]);
+ * ```
+ */
 export function criticalPoints(
   l: Landscape,
   domain: { x: Interval },

@@ -41,6 +41,7 @@ export interface EmbedOptions {
 
 /** A two-dimensional landscape hidden in `dims` dimensions. */
 export interface EmbeddedLandscape {
+  /** d, the number of coordinates of a point: the length of every vector this landscape takes or returns. */
   readonly dims: number;
   /** The orthonormal vectors u and v spanning the hidden plane. */
   readonly basis: readonly [Float64Array, Float64Array];

@@ -148,7 +148,9 @@ export interface TrainOptions extends Partial<Omit<MlpOptions, "inputs" | "outpu
 
 /** A trained perceptron with its path. */
 export interface Trained {
+  /** The trained network, compiled; dispose of it when done. */
   model: tf.Sequential;
+  /** The seed its initial weights were drawn from (`TrainOptions.seed`). */
   seed: number;
   /** Weights at the start and after every epoch (or batch). */
   trajectory: Trajectory;

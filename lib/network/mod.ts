@@ -19,7 +19,15 @@
  */
 
 export { tf, tfReady } from "./tf.ts";
-export type { BackendName, Dataset } from "./tf.ts";
+export type {
+  BackendName,
+  CustomCallbackArgs,
+  Dataset,
+  LayersModel,
+  Sequential,
+  Tensor,
+  Tensor2D,
+} from "./tf.ts";
 export {
   setWeightVector,
   tensorsToVector,

@@ -81,9 +81,11 @@ export interface PlaneOptions extends SliceOptions {
 
 /** A loss along a line through weight space, with where the line is. */
 export interface LineSlice extends Curve {
+  /** How many of `values` are NaN or ±Infinity (a loss that diverged along the line). */
   nonFinite: number;
   /** The weights at α = 0. */
   center: Float32Array;
+  /** d, the direction of the line θ + α·d, one number per trainable weight. */
   direction: Float32Array;
 }
 

@@ -20,7 +20,23 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { fileURLToPath } from "node:url";
 
-export { tf };
+/**
+ * TensorFlow.js (`@tensorflow/tfjs`), initialized on the wasm backend: use it
+ * for every tensor and model that meets `lib/`.
+ */
+export * as tf from "@tensorflow/tfjs";
+/**
+ * The tfjs types that the network layer's signatures name, exported so that
+ * they are part of the documented API; the same types as `tf.Tensor`,
+ * `tf.Sequential` and so on.
+ */
+export type {
+  CustomCallbackArgs,
+  LayersModel,
+  Sequential,
+  Tensor,
+  Tensor2D,
+} from "@tensorflow/tfjs";
 
 /** The backends the toolkit runs on: `wasm` normally, `cpu` as the fallback. */
 export type BackendName = "wasm" | "cpu";

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { tf } from "./tf.ts";
+import type { tf } from "./tf.ts";
 import type { Interval } from "../core/types.ts";
 import {
   checkVector,
@@ -24,6 +24,7 @@ import {
 
 /** Weights recorded during training, oldest first. */
 export interface Trajectory {
+  /** Where each weight tensor of the model sits in the recorded vectors. */
   layout: WeightLayout;
   /** The trainable weights at each record (see `lib/weights.ts`). */
   weights: Float32Array[];
@@ -113,8 +114,9 @@ export interface TrajectoryPlane {
   explainedVariance: [number, number];
   /** The path's `[x, y]` coordinates in the plane, one pair per record. */
   points: [number, number][];
-  /** Ranges of x and y that hold the whole path with a margin, for a `planeSlice`. */
+  /** The range of x that holds the whole path with a margin, for a `planeSlice`. */
   x: Interval;
+  /** The range of y that holds the whole path with a margin, for a `planeSlice`. */
   y: Interval;
 }
 

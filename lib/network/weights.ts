@@ -21,6 +21,7 @@ import { tf } from "./tf.ts";
 export interface WeightEntry {
   /** The variable's name, e.g. `"dense_Dense1/kernel"`. */
   name: string;
+  /** The tensor's shape, e.g. `[2, 3]` for the kernel of a dense layer from 2 inputs to 3 units. */
   shape: number[];
   /** Index of the tensor's first element in the vector. */
   offset: number;
@@ -36,6 +37,7 @@ export interface WeightEntry {
 
 /** The tensors of a weight vector, in order. */
 export interface WeightLayout {
+  /** One entry per trainable weight tensor, in the order of `model.trainableWeights`. */
   entries: WeightEntry[];
   /** Total number of weights: the vector's length. */
   size: number;

@@ -27,22 +27,35 @@ import { ticks } from "./_ticks.ts";
 
 /** A path over the map, e.g. the result of `descend()`. */
 export interface ContourPath {
+  /**
+   * The `[x, y]` points in order, as `descend().points`; drawn from a hollow
+   * start dot to a filled end dot, stopping at the first non-finite point (a
+   * diverged run).
+   */
   points: readonly (readonly number[])[];
+  /** The path's name in the legend; a path without one has no legend row. */
   label?: string;
+  /** Any CSS colour; by default red, orange, pink, cyan, white in turn. */
   color?: string;
 }
 
 /** A marked point, e.g. an entry of `criticalPoints()`. */
 export interface ContourPoint {
+  /** `[x, y]` of the point. */
   point: readonly number[];
+  /** Text written to the right of the marker; unlabelled points get a legend row per kind instead. */
   label?: string;
+  /** The marker: a star for `minimum` (the default), a triangle, a cross or a diamond. */
   kind?: StationaryKind;
 }
 
 /** Options of {@link contourPlot}. */
 export interface ContourPlotOptions {
+  /** A title above the map; none by default. */
   title?: string;
+  /** The x axis's label, e.g. `"w₁"`; none by default. */
   xLabel?: string;
+  /** The y axis's label, e.g. `"w₂"`; none by default. */
   yLabel?: string;
   /** A d3-scale-chromatic scheme (`_r` reverses); default `"viridis"`. */
   colormap?: string;
@@ -56,7 +69,9 @@ export interface ContourPlotOptions {
   logColor?: boolean;
   /** Show a colour bar (default true), optionally labelled. */
   colorbar?: boolean | { label?: string };
+  /** Paths drawn over the map, such as descents; see {@linkcode ContourPath}. */
   paths?: readonly ContourPath[];
+  /** Marked points, such as critical points; see {@linkcode ContourPoint}. */
   points?: readonly ContourPoint[];
   /**
    * Downhill arrows (−gradient) on a regular lattice: `true` estimates the
@@ -69,8 +84,12 @@ export interface ContourPlotOptions {
   };
   /** A straight line across the map, e.g. where a 1D slice is taken. */
   slice?: { from: readonly number[]; to: readonly number[]; label?: string };
-  /** Size in pixels; width default 640, height default keeps x and y to the same scale. */
+  /** Width of the figure in pixels, at least 100; default 640. */
   width?: number;
+  /**
+   * Height of the figure in pixels, at least 100; by default the one that
+   * gives x and y the same scale, with the map between 240 and 900 pixels high.
+   */
   height?: number;
 }
 

@@ -19,7 +19,7 @@
  * @module
  */
 
-export { show, table } from "./show.ts";
+export { DISPLAY, show, table } from "./show.ts";
 export type { Displayable, MediaBundle } from "./show.ts";
 export { Plot, plot } from "./plot.ts";
 export type { ObservablePlotOptions, PlotOptions } from "./plot.ts";

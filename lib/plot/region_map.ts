@@ -29,6 +29,7 @@ import { textWidth } from "./_text_width.ts";
 
 /** A marked point on a region map. */
 export interface RegionPoint {
+  /** `[x, y]` of the point, marked with a star. */
   point: readonly [number, number] | readonly number[];
   /** Written beside the marker. */
   label?: string;
@@ -48,8 +49,11 @@ export interface RegionMapOptions {
   colors?: readonly string[];
   /** The legend's name for cells without a class; without it they stay blank. */
   noneLabel?: string;
+  /** A title above the map; none by default. */
   title?: string;
+  /** The x axis's label, e.g. `"w₁"`; none by default. */
   xLabel?: string;
+  /** The y axis's label, e.g. `"w₂"`; none by default. */
   yLabel?: string;
   /** Where the legend goes: right of the map (default), below it (for narrow maps side by side), or nowhere. */
   legend?: "right" | "bottom" | "none";

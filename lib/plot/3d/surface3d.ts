@@ -24,6 +24,7 @@ export interface SurfacePath {
   points: readonly (readonly number[])[];
   /** Heights of the points (the loss values); otherwise `z` from the points, or from the grid. */
   values?: readonly number[];
+  /** The path's name in the legend; a path without one has no legend row. */
   label?: string;
   /** A CSS colour; default from a cycle that stands out on common colour maps. */
   color?: string;
@@ -33,21 +34,27 @@ export interface SurfacePath {
 
 /** Options of {@link surface3d}. */
 export interface Surface3dOptions {
+  /** A title above the figure; none by default. */
   title?: string;
+  /** The label of the x axis (the first weight); none by default. */
   xLabel?: string;
+  /** The label of the y axis (the second weight); none by default. */
   yLabel?: string;
+  /** The label of the vertical axis (the loss); none by default. */
   zLabel?: string;
   /** A d3-scale-chromatic scheme (`"viridis"`, `"magma"`, `"RdBu"`, …; `_r` reverses). Default `"viridis"`. */
   colormap?: string;
   /** Show a colour bar (default true), optionally with a label, `shrink` (0.5) and `aspect` (5). */
   colorbar?: boolean | { label?: string; shrink?: number; aspect?: number };
-  /** Degrees; matplotlib's defaults: azimuth −60, elevation 30. */
+  /** The camera's angle around the vertical axis in degrees, as matplotlib's `azim`; default −60. */
   azimuth?: number;
+  /** The camera's angle above the x–y plane in degrees, as matplotlib's `elev`; default 30. */
   elevation?: number;
   /** `"perspective"` (matplotlib's default) or `"orthographic"`. */
   projection?: "perspective" | "orthographic";
-  /** SVG size in pixels; default 720 × 504 (matplotlib's 10 × 7 in figure at 72 px per inch). */
+  /** SVG width in pixels; default 720 (matplotlib's 10 in figure at 72 px per inch). */
   width?: number;
+  /** SVG height in pixels; default 504 (matplotlib's 7 in at 72 px per inch). */
   height?: number;
   /** Colour by the logarithm of the loss (values ≤ 0 get the lowest colour). */
   logColor?: boolean;
