@@ -128,10 +128,12 @@ export {
   weightVector,
 } from "./network/mod.ts";
 export type {
+  CustomCallbackArgs,
   Dataset,
   EmbeddedLandscape,
   EmbedOptions,
   InterpolateOptions,
+  LayersModel,
   LineOptions,
   LineSlice,
   MlpOptions,
