@@ -26,9 +26,11 @@ export interface LabelledSet {
 export interface SplitPart {
   /** Number of points. */
   n: number;
+  /** Number of classes of the whole set, the same on both sides (a side may lack some). */
   classes: number;
   /** Points, row-major `n × features`. */
   x: Float32Array;
+  /** Class of each point, from 0 to `classes − 1`, in the order of `x`. */
   labels: Int32Array;
   /** Row of each point in the original set, ascending. */
   indices: Int32Array;
