@@ -1,10 +1,11 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
 import { Plot, plot, type PlotOptions } from "../lib/plot/plot.ts";
 import { bundleOf, DISPLAY, formatNumber, show, table, withXmlns } from "../lib/plot/show.ts";
+import { picturesIn } from "../lib/plot/_live_svg.ts";
 
 Deno.test("bundleOf() gives an SVG element as text/html and as standalone image/svg+xml", () => {
   const b = bundleOf(plot({ marks: [Plot.lineY([1, 3, 2])] }));
-  const html = String(b["text/html"]);
+  const html = picturesIn(String(b["text/html"]))[0] ?? "";
   ok(html.startsWith("<svg"), html.slice(0, 40));
   ok(String(b["image/svg+xml"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   ok(html.includes("<path"), "the figure lost its marks");
@@ -17,7 +18,7 @@ Deno.test("bundleOf() gives a non-SVG element (a Plot figure with a legend) as t
       Plot.dot([{ x: 1, y: 2, s: "a" }, { x: 2, y: 1, s: "b" }], { x: "x", y: "y", fill: "s" }),
     ],
   }));
-  ok(String(b["text/html"]).startsWith("<figure"));
+  ok(String(b["text/html"]).startsWith('<div class="ll-fig"><figure'));
   strictEqual(b["image/svg+xml"], undefined);
 });
 

@@ -3,6 +3,7 @@ import { drawAxes3d } from "../lib/plot/3d/_axes.ts";
 import { colormap } from "../lib/plot/colormap.ts";
 import { camera, defaultBox } from "../lib/plot/3d/_camera.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
+import { picturesIn } from "../lib/plot/_live_svg.ts";
 import { portableSource } from "../lib/plot/3d/_surface_script.ts";
 import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { assertWellFormedXml } from "./_xml.ts";
@@ -64,18 +65,22 @@ Deno.test("surface3d() draws the article's bowl as 50 × 50 faces in under 250 K
 Deno.test("surface3d() displays as text/html (SVG + script), image/svg+xml and a text alternative", () => {
   const bundle = surface3d(bowlGrid, article)[DISPLAY]();
   const html = String(bundle["text/html"]);
-  ok(html.startsWith('<div class="ll-s3d"') && html.includes("<svg") && html.includes("<script>"));
+  ok(html.startsWith('<div class="ll-s3d') && html.includes('<img class="ll-svg"'));
+  ok(html.includes("<script>"));
+  const picture = picturesIn(html)[0] ?? "";
   ok(String(bundle["image/svg+xml"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   ok(!String(bundle["image/svg+xml"]).includes("<script"), "the standalone SVG has no script");
   const text = String(bundle["text/plain"]);
   ok(text.startsWith("A Simple 3D Loss Landscape: 3D surface of Loss (Z-axis)"), text);
   ok(text.includes("100 × 100 samples"), text);
-  ok(html.includes('role="img"') && html.includes("<title>A Simple 3D Loss Landscape</title>"));
+  ok(
+    picture.includes('role="img"') && picture.includes("<title>A Simple 3D Loss Landscape</title>"),
+  );
 });
 
 Deno.test("surface3d({ interactive: false }) gives text/html without any script", () => {
   const html = String(surface3d(bowlGrid, { interactive: false })[DISPLAY]()["text/html"]);
-  ok(html.startsWith("<svg") && !html.includes("<script"));
+  ok(html.includes('<img class="ll-svg"') && !html.includes("<script"));
 });
 
 Deno.test("the embedded renderer, run in an empty scope, draws exactly the server's markup", () => {

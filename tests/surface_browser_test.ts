@@ -3,6 +3,7 @@
 // book) and opened from file:// in headless Chromium.
 import { deepStrictEqual, notStrictEqual, ok, strictEqual } from "node:assert";
 import { DISPLAY } from "../lib/plot/show.ts";
+import { picturesIn } from "../lib/plot/_live_svg.ts";
 import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { type Page, withBrowser, withPage } from "./_browser.ts";
 import { bowl, himmelblau, himmelblauDescent, sampleGrid } from "./plots/_grid.ts";
@@ -176,10 +177,13 @@ Deno.test("without JavaScript the exported page still shows the static figure", 
   await withBrowser(async (browser) => {
     await withPage(async (page) => {
       await page.goto(url);
-      const svg = (await page.$$(".ll-s3d svg"))[0]!;
-      const box = await svg.boundingBox();
+      const img = (await page.$$(".ll-s3d img.ll-svg"))[0]!;
+      const box = await img.boundingBox();
       ok(box !== null && box.width > 100 && box.height > 100);
-      strictEqual(await svg.$$eval("g.ll-faces > path", (ps) => ps.length), 2500);
+      ok(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth > 0), "picture loaded");
+      const [svg] = picturesIn(`<img class="ll-svg" src="${await img.getAttribute("src")}"`);
+      const faces = svg!.match(/<g class="ll-faces">(.*?)<\/g>/)![1]!;
+      strictEqual(faces.split("<path ").length - 1, 2500);
       strictEqual(await page.$$eval(".ll-s3d[data-ll-ready]", (es) => es.length), 0);
     }, { browser, javaScriptEnabled: false });
   });

@@ -1,7 +1,8 @@
 /**
  * What every static figure of the toolkit is: an SVG that displays itself in
- * a notebook (`text/html` so that nbconvert's HTML export keeps it,
- * `image/svg+xml` for other frontends, and a text alternative) and gives its
+ * a notebook (`text/html`: a static picture that every viewer shows, made
+ * inline SVG where scripts run, see `_live_svg.ts`; `image/svg+xml` for
+ * other frontends; and a text alternative) and gives its
  * standalone markup with `toSVG()`. Also the fonts, colours and small SVG
  * pieces (titles, legends) that the Plot-based figures share.
  *
@@ -12,6 +13,7 @@ import type { Grid } from "../core/types.ts";
 import { Plot } from "./plot.ts";
 import { escapeXml } from "./_xml.ts";
 import { DISPLAY, type Figure, withXmlns } from "./show.ts";
+import { liveFigureHTML } from "./_live_svg.ts";
 
 export type { Figure } from "./show.ts";
 import { textWidth } from "./_text_width.ts";
@@ -42,13 +44,19 @@ export const CYCLE: readonly string[] = [
  * import { svgFigure } from "./_figure.ts";
  * import { DISPLAY } from "./show.ts";
  * const fig = svgFigure('<svg width="10" height="10"></svg>', "An empty figure");
- * ok(String(fig[DISPLAY]()["text/html"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+ * ok(String(fig[DISPLAY]()["text/html"]).includes('<img class="ll-svg" src="data:image/svg+xml'));
+ * ok(String(fig[DISPLAY]()["image/svg+xml"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
  * ```
  */
 export function svgFigure(svg: string, text: string): Figure {
   const standalone = withXmlns(svg);
+  let html: string | undefined;
   return {
-    [DISPLAY]: () => ({ "text/html": standalone, "image/svg+xml": standalone, "text/plain": text }),
+    [DISPLAY]: () => ({
+      "text/html": html ??= liveFigureHTML(standalone, text),
+      "image/svg+xml": standalone,
+      "text/plain": text,
+    }),
     toSVG: () => standalone,
     toString: () => text,
   };

@@ -7,6 +7,7 @@
  */
 
 import { escapeXml } from "./_xml.ts";
+import { liveFigureHTML, liveHTML } from "./_live_svg.ts";
 
 /** The symbol by which the Deno kernel asks an object for its MIME bundle. */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -117,10 +118,21 @@ export function table(
   };
 }
 
+/** A text alternative for an element's picture: its caption, title or ARIA label. */
+function elementAlt(html: string): string {
+  const found = html.match(/<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>/)?.[1] ??
+    html.match(/<title\b[^>]*>([\s\S]*?)<\/title>/)?.[1] ??
+    html.match(/^<svg\b[^>]*\saria-label="([^"]*)"/)?.[1];
+  const text = (found ?? "").replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&").trim();
+  return text === "" ? "Figure" : text;
+}
+
 /**
  * The MIME bundle for any value: a figure's own bundle, an SVG or HTML
- * element (as `text/html`, which survives nbconvert's HTML export, plus
- * `image/svg+xml` for SVG), rows of objects as a table, or plain text.
+ * element (as `text/html` whose SVGs are static pictures that every viewer
+ * shows, made inline SVG where scripts run, see `_live_svg.ts`; plus
+ * `image/svg+xml` for an SVG), rows of objects as a table, or plain text.
  *
  * @example
  * ```ts
@@ -128,7 +140,7 @@ export function table(
  * import { bundleOf } from "./show.ts";
  * const b = bundleOf({ outerHTML: '<svg width="10" height="10"></svg>' });
  * ok(String(b["image/svg+xml"]).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
- * ok("text/html" in b);
+ * ok(String(b["text/html"]).includes('<img class="ll-svg" src="data:image/svg+xml;base64,'));
  * ```
  */
 export function bundleOf(x: unknown): MediaBundle {
@@ -137,7 +149,14 @@ export function bundleOf(x: unknown): MediaBundle {
     const html = x.outerHTML;
     if (html.startsWith("<svg")) {
       const svg = withXmlns(html);
-      return { "text/html": svg, "image/svg+xml": svg, "text/plain": "[figure]" };
+      return {
+        "text/html": liveFigureHTML(svg, elementAlt(html)),
+        "image/svg+xml": svg,
+        "text/plain": "[figure]",
+      };
+    }
+    if (/<svg\b/.test(html)) {
+      return { "text/html": liveHTML(html, elementAlt(html)), "text/plain": "[figure]" };
     }
     return { "text/html": html, "text/plain": "[figure]" };
   }

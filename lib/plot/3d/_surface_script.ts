@@ -9,6 +9,8 @@
  * initializes each `.ll-s3d` element of the page not yet initialized, from
  * the JSON scene inside it, so the same figure may appear several times in a
  * page and re-running a notebook (outputs replaced) needs nothing special.
+ * Before that it turns the figure's static picture into inline SVG (see
+ * `../_live_svg.ts`).
  *
  * @module
  */
@@ -16,6 +18,7 @@
 import { drawAxes3d } from "./_axes.ts";
 import { camera, normAngle, project, r1, toScreen } from "./_camera.ts";
 import { decodeScene, renderScene } from "./_scene.ts";
+import { scriptScope, upgradePictures } from "../_live_svg.ts";
 
 /** Class of the element that holds one rotatable figure. */
 export const SURFACE_CLASS = "ll-s3d";
@@ -74,12 +77,22 @@ export function bootSurfaces(doc: Document): void {
     let drag: { x: number; y: number; id: number } | null = null;
     svg.style.cursor = "grab";
     svg.style.touchAction = "none";
+    // A focus ring only for keyboard focus: a pointer focuses the figure by
+    // script, which browsers ring when the previously focused element was
+    // focused from the keyboard (a notebook cell run with Shift+Enter).
+    let byPointer = false;
+    root.addEventListener("focus", () => {
+      if (!byPointer) root.style.outline = "";
+    });
     svg.addEventListener("pointerdown", (e: PointerEvent) => {
       if (e.button !== 0) return;
       drag = { x: e.clientX, y: e.clientY, id: e.pointerId };
       svg.setPointerCapture(e.pointerId);
       svg.style.cursor = "grabbing";
+      byPointer = true;
+      root.style.outline = "none";
       root.focus({ preventScroll: true });
+      byPointer = false;
       e.preventDefault();
     });
     svg.addEventListener("pointermove", (e: PointerEvent) => {
@@ -97,6 +110,7 @@ export function bootSurfaces(doc: Document): void {
     svg.addEventListener("pointerup", stop);
     svg.addEventListener("pointercancel", stop);
     root.addEventListener("keydown", (e: KeyboardEvent) => {
+      root.style.outline = "";
       const step = e.shiftKey ? 15 : 5;
       if (e.key === "ArrowLeft") turn(step, 0);
       else if (e.key === "ArrowRight") turn(-step, 0);
@@ -122,6 +136,8 @@ const PORTABLE = [
   decodeScene,
   renderScene,
   bootSurfaces,
+  upgradePictures,
+  scriptScope,
 ];
 
 /**
@@ -155,6 +171,7 @@ let cached: string | undefined;
  * ```
  */
 export function surfaceScript(): string {
-  cached ??= `(function(){"use strict";\n${portableSource()}\nbootSurfaces(document);\n})();`;
+  cached ??= `(function(){"use strict";\n${portableSource()}\n` +
+    `upgradePictures(scriptScope());\nbootSurfaces(document);\n})();`;
   return cached;
 }

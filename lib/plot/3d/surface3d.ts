@@ -16,6 +16,7 @@ import { camera, defaultBox, project, r1, toScreen } from "./_camera.ts";
 import { decodeScene, type EncodedScene, renderScene, type ScenePath } from "./_scene.ts";
 import { DISPLAY, type Displayable, type MediaBundle } from "../show.ts";
 import { SURFACE_CLASS, surfaceScript } from "./_surface_script.ts";
+import { FIGURE_CLASS, pictureOf } from "../_live_svg.ts";
 import { tickFormat, ticks } from "../_ticks.ts";
 
 /** A path to draw on the surface, e.g. a descent trajectory from `descend()`. */
@@ -68,7 +69,10 @@ export interface Surface3dOptions {
    * misdraw the surface by more than 3 % of its height (e.g. Rastrigin).
    */
   faces?: number | "auto";
-  /** Include the rotation script in the notebook output (default true). */
+  /**
+   * Include the rotation script in the notebook output (default true);
+   * without it the output is the static picture alone.
+   */
   interactive?: boolean;
 }
 
@@ -76,7 +80,11 @@ export interface Surface3dOptions {
 export interface SurfaceFigure extends Displayable {
   /** The static figure as a standalone SVG document (with `xmlns`). */
   toSVG(): string;
-  /** The notebook `text/html`: the SVG plus, if interactive, the rotation script. */
+  /**
+   * The notebook `text/html`: the SVG as a static picture that every viewer
+   * shows, and the script that makes it inline SVG where scripts run and,
+   * if interactive, rotatable.
+   */
   toHTML(): string;
   /** A short text alternative: what the figure shows. */
   toString(): string;
@@ -118,16 +126,17 @@ export function surface3d(grid: Grid, options: Surface3dOptions = {}): SurfaceFi
   const toSVG = () => (svg ??= built.svg());
   const toHTML = () => {
     html ??= o.interactive
-      ? `<div class="${SURFACE_CLASS}" tabindex="0" role="group" ` +
+      ? `<div class="${SURFACE_CLASS} ${FIGURE_CLASS}" tabindex="0" role="group" ` +
         `aria-label="${
           escapeXml(built.label)
         }. Drag, or use the arrow keys, to rotate; Home resets the view." ` +
         `style="display:inline-block;max-width:100%;line-height:0">` +
-        `<style>.${SURFACE_CLASS}:focus:not(:focus-visible){outline:none}</style>` + toSVG() +
+        `<style>.${SURFACE_CLASS}:focus:not(:focus-visible){outline:none}</style>` +
+        pictureOf(toSVG(), built.text) +
         `<script type="application/json" class="ll-s3d-data">${
           JSON.stringify(built.encoded).replace(/</g, "\\u003c")
         }</script><script>${surfaceScript()}</script></div>`
-      : toSVG();
+      : `<div class="${FIGURE_CLASS}">${pictureOf(toSVG(), built.text)}</div>`;
     return html;
   };
   return {
