@@ -1,6 +1,6 @@
 /**
  * Loss expressions: parsed by mathjs, checked against an allow-list, and
- * turned into the engine's expression graph (`lib/symbolic.ts`). Nothing
+ * turned into the engine's expression graph (`lib/expression/symbolic.ts`). Nothing
  * outside the allow-list ever reaches the compiler, which is what makes the
  * generated code injection-proof.
  *

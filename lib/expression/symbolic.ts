@@ -65,7 +65,7 @@ const recip = (name: string) => (a: string[]) => `(1 / Math.${name}(${a[0]}))`;
 /**
  * The functions a graph node may call, with their JavaScript translation.
  * A loss expression may also use `log(x, base)`, `pow`, `square`, `cube` and
- * `min`/`max` with any number of arguments: `lib/expression.ts` rewrites
+ * `min`/`max` with any number of arguments: `lib/expression/parse.ts` rewrites
  * them into these.
  */
 export const FUNCTIONS = {

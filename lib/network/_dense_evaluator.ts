@@ -25,7 +25,7 @@
  * inputs (the benchmark's 2-input network does not use it).
  *
  * This module is shared by the main thread and the workers of
- * `lib/plane_loss.ts`, so a job is plain data that can be posted.
+ * `lib/network/_slice_eval.ts`, so a job is plain data that can be posted.
  *
  * @module
  */

@@ -4,7 +4,7 @@
  *
  * Named losses exist twice: as tfjs's own functions (the reference, used for
  * any model) and as plain loops over a model's outputs that mirror them in
- * float64, for the fast dense path of `lib/plane_loss.ts`, which reads the
+ * float64, for the fast dense path of `lib/network/_slice_eval.ts`, which reads the
  * outputs of many weight settings without going through tfjs's loss kernels.
  * Tests check that the two agree.
  *

@@ -7,9 +7,9 @@
  *   predicts, takes the loss, and at the end writes the original weights
  *   back, exactly;
  * - the fast path, for stacks of dense layers with a named loss
- *   (`lib/dense_plan.ts`), never touches the model and spreads the points
+ *   (`lib/network/_dense_evaluator.ts`), never touches the model and spreads the points
  *   over the main thread and worker threads, each with its own tfjs wasm
- *   instance (`lib/plane_worker.ts`). Workers are started on first use and
+ *   instance (`lib/network/_slice_worker.ts`). Workers are started on first use and
  *   kept for later calls without keeping the process alive; the main thread
  *   starts computing at once, so a slow start costs nothing.
  *

@@ -1,8 +1,8 @@
 /**
- * A worker thread that evaluates dense slices (`lib/dense_plan.ts`) with its
+ * A worker thread that evaluates dense slices (`lib/network/_dense_evaluator.ts`) with its
  * own tfjs wasm instance: tfjs's wasm backend is single-threaded under Deno,
  * so a second core helps only through a second instance. Started and fed by
- * `lib/plane_loss.ts`.
+ * `lib/network/_slice_eval.ts`.
  *
  * Messages in: `{ type: "job", job }` (replaces the current job), then
  * `{ type: "points", chunk, points }`. Messages out: `{ type: "boot", backend }`

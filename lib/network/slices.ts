@@ -12,7 +12,7 @@
  *   networks can be compared;
  * - {@linkcode planeSlice} and {@linkcode lineSlice}: the same along directions
  *   you choose, such as the principal components of a training path
- *   (`lib/trajectory.ts`).
+ *   (`lib/network/trajectory.ts`).
  *
  * The loss is the model's compiled loss or `options.loss`, on the data given,
  * without regularization penalties. Planes are {@linkcode Grid}s and lines

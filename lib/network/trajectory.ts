@@ -26,7 +26,7 @@ import {
 export interface Trajectory {
   /** Where each weight tensor of the model sits in the recorded vectors. */
   layout: WeightLayout;
-  /** The trainable weights at each record (see `lib/weights.ts`). */
+  /** The trainable weights at each record (see `lib/network/weights.ts`). */
   weights: Float32Array[];
   /** When each record was taken: epochs (or batches) completed, 0 for the start. */
   steps: number[];
