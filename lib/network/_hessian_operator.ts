@@ -349,9 +349,10 @@ function analyticSupports(plan: DensePlan, loss: LossName | "custom"): boolean {
     );
 }
 
-/** Per hidden layer: σ'(z) and, when σ'' is not zero, σ''(z) ⊙ (δ·Wᵀ). */
+/** Per hidden layer: σ'(z), its transpose and, when σ'' is not zero, σ''(z) ⊙ (δ·Wᵀ). */
 interface Slopes {
   first: tf.Tensor;
+  firstT?: tf.Tensor;
   second?: tf.Tensor;
 }
 
@@ -364,8 +365,13 @@ interface Slopes {
  * - R-backward: (Hv)_{W_l} = a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l, (Hv)_{b_l} = Σ_rows Rδ_l,
  *   Rδ_{l−1} = (Rδ_l·W_lᵀ + δ_l·V_lᵀ) ⊙ σ'(z_{l−1}) + (δ_l·W_lᵀ) ⊙ σ''(z_{l−1}) ⊙ Rz_{l−1}.
  *
- * Everything without an R is computed once, here. Products with a
- * transposed matrix use an explicit `tf.transpose` (see `matMul` below).
+ * Everything without an R is computed once, here. The R-forward pass runs
+ * on transposed activations (features × rows: RzᵀL = W_lᵀ·Ra_{l−1}ᵀ + …), so
+ * that a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l needs no transpose of a big matrix per
+ * product: the wasm backend's products with transpose flags are about 20
+ * times slower than plain ones, and a transpose costs as much as a product.
+ * Sums over rows are products with a row of ones (ten times faster on wasm
+ * than `tf.sum` over axis 0).
  */
 function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
   const { model, layout, data } = ctx;
@@ -380,10 +386,8 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
   const rows = data.x.shape[0]!;
   const x = data.x;
   const y = data.y;
-  const W: tf.Tensor[] = [];
   const WT: tf.Tensor[] = [];
-  const acts: tf.Tensor[] = []; // a_0 … a_{L−1}
-  const actsT: tf.Tensor[] = []; // their transposes
+  const actsT: tf.Tensor[] = []; // a_0ᵀ … a_{L−1}ᵀ
   const slopes: Slopes[] = [];
   const deltas: tf.Tensor[] = []; // δ_1 … δ_L
   let lossHessian!: (rz: tf.Tensor) => tf.Tensor;
@@ -392,9 +396,7 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     const zs: tf.Tensor[] = [];
     plan.layers.forEach((layer, l) => {
       const kernel = model.trainableWeights[index.get(layer.kernel)!]!.read();
-      W.push(kernel);
       WT.push(kept(tf.transpose(kernel)));
-      acts.push(a === x ? x : kept(a));
       actsT.push(kept(tf.transpose(a)));
       let z = tf.matMul(a, kernel);
       if (layer.bias >= 0) {
@@ -403,7 +405,7 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
       zs.push(z);
       if (l < L - 1) {
         const [next, first, second] = activation(z, layer.activation);
-        slopes.push({ first: kept(first), second });
+        slopes.push({ first: kept(first), firstT: kept(tf.transpose(first)), second });
         a = next;
       }
     });
@@ -448,44 +450,39 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     }
   });
 
+  const ones = kept(tf.ones([1, rows]));
   return {
     size: layout.size,
     apply(v: Float32Array): Float32Array {
       const parts = tf.tidy(() => {
         const vs = vectorToTensors(v, layout);
-        const V = plan.layers.map((l) => vs[index.get(l.kernel)!] as tf.Tensor);
+        const VT = plan.layers.map((l) => tf.transpose(vs[index.get(l.kernel)!]!));
         const c = plan.layers.map((l) => (l.bias >= 0 ? vs[index.get(l.bias)!]! : undefined));
-        const rz: tf.Tensor[] = [];
-        let ra: tf.Tensor | undefined;
+        // R-forward, transposed: Rz_lᵀ and Ra_lᵀ, features × rows.
+        const rzT: tf.Tensor[] = [];
+        const raT: tf.Tensor[] = [];
         for (let l = 0; l < L; l++) {
-          let z = tf.matMul(acts[l]!, V[l]!);
-          if (ra) z = tf.add(z, tf.matMul(ra, W[l]!));
-          if (c[l]) z = tf.add(z, c[l]!);
-          rz.push(z);
-          if (l < L - 1) ra = tf.mul(slopes[l]!.first, z);
+          let z = tf.matMul(VT[l]!, actsT[l]!);
+          if (l > 0) z = tf.add(z, tf.matMul(WT[l]!, raT[l - 1]!));
+          if (c[l]) z = tf.add(z, tf.reshape(c[l]!, [-1, 1]));
+          rzT.push(z);
+          if (l < L - 1) raT.push(tf.mul(slopes[l]!.firstT!, z));
         }
         const out: tf.Tensor[] = new Array(2 * L);
-        let rd = lossHessian(rz[L - 1]!);
-        const raT: (tf.Tensor | undefined)[] = [];
+        let rd = lossHessian(tf.transpose(rzT[L - 1]!));
         for (let l = L - 1; l >= 0; l--) {
-          // (Hv)_W = a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l, one product over 2·rows.
-          let hw: tf.Tensor;
-          if (l === 0) {
-            hw = tf.matMul(actsT[0]!, rd);
-          } else {
-            const prev = tf.mul(slopes[l - 1]!.first, rz[l - 1]!); // Ra_{l−1}
-            raT[l] = tf.transpose(prev);
-            hw = tf.matMul(tf.concat([actsT[l]!, raT[l]!], 1), tf.concat([rd, deltas[l]!], 0));
-          }
+          // (Hv)_W = a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l; (Hv)_b = 1ᵀ·Rδ_l.
+          let hw = tf.matMul(actsT[l]!, rd);
+          if (l > 0) hw = tf.add(hw, tf.matMul(raT[l - 1]!, deltas[l]!));
           out[2 * l] = hw;
-          out[2 * l + 1] = tf.sum(rd, 0);
+          out[2 * l + 1] = tf.matMul(ones, rd);
           if (l === 0) break;
           const s = slopes[l - 1]!;
           let next = tf.mul(
-            tf.add(tf.matMul(rd, WT[l]!), tf.matMul(deltas[l]!, tf.transpose(V[l]!))),
+            tf.add(tf.matMul(rd, WT[l]!), tf.matMul(deltas[l]!, VT[l]!)),
             s.first,
           );
-          if (s.second) next = tf.add(next, tf.mul(s.second, rz[l - 1]!));
+          if (s.second) next = tf.add(next, tf.mul(s.second, tf.transpose(rzT[l - 1]!)));
           rd = next;
         }
         return out;
