@@ -8,6 +8,7 @@
 
 import { escapeXml } from "./_xml.ts";
 import { liveFigureHTML, liveHTML } from "./_live_svg.ts";
+import { outputPublished } from "./_iopub_flush.ts";
 
 /** The symbol by which the Deno kernel asks an object for its MIME bundle. */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -165,7 +166,10 @@ export function bundleOf(x: unknown): MediaBundle {
   return { "text/plain": Deno.inspect(x, { colors: false, depth: 4 }) };
 }
 
-type Jupyter = { display(obj: unknown, options?: { raw?: boolean }): Promise<void> };
+type Jupyter = {
+  display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+  broadcast(msgType: string, content: Record<string, unknown>): Promise<void> | void;
+};
 
 function kernel(): Jupyter | undefined {
   try {
@@ -177,10 +181,11 @@ function kernel(): Jupyter | undefined {
 }
 
 /**
- * Displays `x` in the notebook and then yields to the event loop, so the
- * output is on the wire before the cell finishes (the Deno kernel can report
- * a cell idle before its last output, and Jupyter stops listening at idle).
- * Outside a notebook it prints the plain-text form.
+ * Displays `x` in the notebook and waits until the kernel has published it,
+ * so the output is on the wire before the cell finishes (the Deno kernel can
+ * report a cell idle before its last output, and Jupyter stops listening at
+ * idle; see `_iopub_flush.ts`). Where that wait cannot work it yields to the
+ * event loop instead. Outside a notebook it prints the plain-text form.
  *
  * End every figure or table cell with `await show(...)`.
  *
@@ -195,6 +200,9 @@ export async function show(x: unknown): Promise<void> {
   const jupyter = kernel();
   if (jupyter) {
     await jupyter.display(bundle, { raw: true });
+    const marker = (commId: string) =>
+      void jupyter.broadcast("comm_msg", { comm_id: commId, data: {} });
+    if (await outputPublished(marker)) return;
   } else {
     console.log(bundle["text/plain"] ?? "[figure]");
   }
