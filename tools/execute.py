@@ -3,11 +3,15 @@
 The Deno kernel (2.9.x) can report a cell `idle` before the cell's last
 display or stream message is on the wire, and nbclient stops listening at
 `idle`. `DrainingClient` keeps reading the cell's messages for a short quiet
-period after `idle`, so late outputs land in the right cell.
+period after `idle`, so late outputs land in the right cell. It does so in
+nbclient's public `on_cell_executed` hook, so it needs nbclient 0.7 or newer
+(tested with Debian's 0.7.2 and with 0.11.0); older versions stop it with one
+line saying so.
 
 Usage (the book builder, tools/book.ts, calls this; so do the tests):
 
     python3 tools/execute.py --out DIR [--html] [--quiet-period S] NOTEBOOK...
+    python3 tools/execute.py --check    # only check the nbclient version
 
 Progress goes to standard output. On a cell error it prints one line naming
 the notebook, the cell, the cell's first line and the error, and exits 1.
@@ -26,11 +30,26 @@ from pathlib import Path
 from queue import Empty
 
 import nbformat
+import nbclient
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError, DeadKernelError
 from nbclient.util import ensure_async
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+MIN_NBCLIENT = (0, 7)
+
+
+def unsupported_nbclient(version=nbclient.__version__):
+    """One line saying why this nbclient cannot run the executor, or None."""
+    parts = tuple(int(p) for p in re.findall(r"\d+", version)[:2])
+    if parts >= MIN_NBCLIENT and hasattr(NotebookClient, "on_cell_executed"):
+        return None
+    return (
+        f"nbclient {version} is not supported: the executor needs nbclient "
+        f"{'.'.join(map(str, MIN_NBCLIENT))} or newer (for its on_cell_executed hook); "
+        "upgrade nbclient (Debian 12's python3-nbclient is 0.7.2)"
+    )
 
 
 class DrainingClient(NotebookClient):
@@ -42,12 +61,17 @@ class DrainingClient(NotebookClient):
         super().__init__(*args, **kwargs)
         self.late_outputs = 0
         self.late_cells = []
+        self.on_cell_executed = self.drain_late_outputs
 
-    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
-        # Idle has arrived; anything for this cell that follows it is a late
-        # output that plain nbclient would drop. Read until the channel has
-        # been quiet for `quiet_period` seconds.
+    async def drain_late_outputs(self, cell, cell_index, execute_reply):
+        """nbclient's on_cell_executed hook: runs once the cell's reply and
+        `idle` have both arrived, before the next cell is sent."""
+        parent_msg_id = (execute_reply or {}).get("parent_header", {}).get("msg_id")
+        if parent_msg_id is None:
+            return
+        # Anything for this cell that follows `idle` is a late output that
+        # plain nbclient would drop. Read until the channel has been quiet
+        # for `quiet_period` seconds.
         while True:
             try:
                 msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.quiet_period))
@@ -161,6 +185,12 @@ def export_html(nb, resources, template_dir):
 
 
 def main():
+    problem = unsupported_nbclient()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr, flush=True)
+        sys.exit(1)
+    if sys.argv[1:] == ["--check"]:
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", required=True, help="folder for executed notebooks (and HTML)")

@@ -3,7 +3,8 @@
  * saying what to install:
  *
  * - Jupyter's nbclient and nbconvert (Debian packages when we are root and
- *   apt-get exists, else pip into a project-local venv),
+ *   apt-get exists, else pip into a project-local venv), with an nbclient the
+ *   book's executor supports (0.7 or newer, checked by `tools/execute.py --check`),
  * - the Deno kernelspec, in a project-local Jupyter folder under `.cache/`
  *   so a user's own kernels are untouched,
  * - Chromium, for the browser tests (`--for-tests`).
@@ -98,16 +99,35 @@ async function pipInstall(): Promise<boolean> {
   ])).ok;
 }
 
+const checked = new Map<string, Promise<string | undefined>>();
+
+/** Why the book's executor cannot run on this Python's nbclient (one line), if it cannot. */
+export function executorProblem(python: string): Promise<string | undefined> {
+  let problem = checked.get(python);
+  if (!problem) {
+    problem = run(python, [`${root}/tools/execute.py`, "--check"]).then((r) =>
+      r.ok ? undefined : r.out.trim().split("\n").at(-1)!.replace(/^error: /, "")
+    );
+    checked.set(python, problem);
+  }
+  return problem;
+}
+
 /**
  * Returns a Python that has nbclient and nbconvert, installing them when
- * missing (Debian packages as root, else pip into `.cache/venv`).
+ * missing (Debian packages as root, else pip into `.cache/venv`). Throws a
+ * SetupError naming the version when its nbclient is one the executor does
+ * not support.
  */
 export async function ensureJupyter(): Promise<string> {
   let py = await findPython(JUPYTER_MODULES);
-  if (py) return py;
-  if (await aptInstall(DEBIAN_JUPYTER, "Jupyter")) py = await findPython(JUPYTER_MODULES);
+  if (!py && (await aptInstall(DEBIAN_JUPYTER, "Jupyter"))) py = await findPython(JUPYTER_MODULES);
   if (!py && (await pipInstall())) py = await findPython(JUPYTER_MODULES);
-  if (py) return py;
+  if (py) {
+    const problem = await executorProblem(py);
+    if (problem) throw new SetupError(`${problem} (found in ${py})`);
+    return py;
+  }
   throw new SetupError(
     `Jupyter's nbclient and nbconvert are missing and could not be installed: install the Debian packages ${
       DEBIAN_JUPYTER.join(" ")
