@@ -106,18 +106,6 @@ export interface CurvePlotOptions {
  * one-weight `Landscape`, sampled over the `x` option.
  */
 export type CurveInput = Curve | CurveSeries | Landscape;
-/**
- * The shapes that {@linkcode CurveInput} names, a sampled curve and a loss
- * function, and the types these refer to (from `lib/core/types.ts`).
- */
-export type { Curve, Grid, GridSpec, Interval, Landscape } from "../core/types.ts";
-/**
- * What {@linkcode curvePlot} returns, an SVG that displays itself in a
- * notebook, and the types it refers to (from `lib/plot/show.ts`).
- */
-export type { Displayable, Figure, MediaBundle } from "./show.ts";
-/** The key of a figure's display method (from `lib/plot/show.ts`), which {@linkcode Figure} names. */
-export { DISPLAY } from "./show.ts";
 
 /**
  * A chart of one or more loss curves, such as `landscape("(w - 2)^2").curve({ x: [-1, 5] })`.
