@@ -349,10 +349,9 @@ function analyticSupports(plan: DensePlan, loss: LossName | "custom"): boolean {
     );
 }
 
-/** Per hidden layer: σ'(z), its transpose and, when σ'' is not zero, σ''(z) ⊙ (δ·Wᵀ). */
+/** Per hidden layer: σ'(z) and, when σ'' is not zero, σ''(z) ⊙ (δ·Wᵀ). */
 interface Slopes {
   first: tf.Tensor;
-  firstT?: tf.Tensor;
   second?: tf.Tensor;
 }
 
@@ -365,13 +364,15 @@ interface Slopes {
  * - R-backward: (Hv)_{W_l} = a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l, (Hv)_{b_l} = Σ_rows Rδ_l,
  *   Rδ_{l−1} = (Rδ_l·W_lᵀ + δ_l·V_lᵀ) ⊙ σ'(z_{l−1}) + (δ_l·W_lᵀ) ⊙ σ''(z_{l−1}) ⊙ Rz_{l−1}.
  *
- * Everything without an R is computed once, here. The R-forward pass runs
- * on transposed activations (features × rows: RzᵀL = W_lᵀ·Ra_{l−1}ᵀ + …), so
- * that a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l needs no transpose of a big matrix per
- * product: the wasm backend's products with transpose flags are about 20
- * times slower than plain ones, and a transpose costs as much as a product.
- * Sums over rows are products with a row of ones (ten times faster on wasm
- * than `tf.sum` over axis 0).
+ * Everything without an R is computed once, here. The wasm backend packs a
+ * product's right operand each time it sees a new one (cached per tensor),
+ * which costs as much as the product when that operand is a big new matrix
+ * (measured: W·Bᵀ with B 2,048 × 64 fresh 1.3 ms, the same B again 0.6 ms),
+ * and its products with transpose flags are about 20 times slower. So every
+ * product here has its big per-product matrix on the left and a matrix that
+ * does not change (a_{l−1}, δ_l, W_l) or is small (V_l) on the right:
+ * (Hv)_W is assembled as (Rδ_lᵀ·a_{l−1})ᵀ + Ra_{l−1}ᵀ·δ_l, with explicit
+ * transposes of Rδ_l and Ra_{l−1}, and the bias part as Rδ_lᵀ·1.
  */
 function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
   const { model, layout, data } = ctx;
@@ -387,7 +388,8 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
   const x = data.x;
   const y = data.y;
   const WT: tf.Tensor[] = [];
-  const actsT: tf.Tensor[] = []; // a_0ᵀ … a_{L−1}ᵀ
+  const W: tf.Tensor[] = [];
+  const acts: tf.Tensor[] = []; // a_0 … a_{L−1}
   const slopes: Slopes[] = [];
   const deltas: tf.Tensor[] = []; // δ_1 … δ_L
   let lossHessian!: (rz: tf.Tensor) => tf.Tensor;
@@ -396,8 +398,9 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     const zs: tf.Tensor[] = [];
     plan.layers.forEach((layer, l) => {
       const kernel = model.trainableWeights[index.get(layer.kernel)!]!.read();
+      W.push(kernel);
       WT.push(kept(tf.transpose(kernel)));
-      actsT.push(kept(tf.transpose(a)));
+      acts.push(a === x ? x : kept(a));
       let z = tf.matMul(a, kernel);
       if (layer.bias >= 0) {
         z = tf.add(z, model.trainableWeights[index.get(layer.bias)!]!.read());
@@ -405,7 +408,7 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
       zs.push(z);
       if (l < L - 1) {
         const [next, first, second] = activation(z, layer.activation);
-        slopes.push({ first: kept(first), firstT: kept(tf.transpose(first)), second });
+        slopes.push({ first: kept(first), second });
         a = next;
       }
     });
@@ -450,39 +453,43 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     }
   });
 
-  const ones = kept(tf.ones([1, rows]));
+  const ones = kept(tf.ones([rows, 1]));
   return {
     size: layout.size,
     apply(v: Float32Array): Float32Array {
       const parts = tf.tidy(() => {
         const vs = vectorToTensors(v, layout);
-        const VT = plan.layers.map((l) => tf.transpose(vs[index.get(l.kernel)!]!));
-        const c = plan.layers.map((l) => (l.bias >= 0 ? vs[index.get(l.bias)!]! : undefined));
-        // R-forward, transposed: Rz_lᵀ and Ra_lᵀ, features × rows.
-        const rzT: tf.Tensor[] = [];
-        const raT: tf.Tensor[] = [];
+        const V = plan.layers.map((l) => vs[index.get(l.kernel)!]!);
+        const c = plan.layers.map((l) => (l.bias >= 0 ? vs[index.get(l.bias)!] : undefined));
+        // R-forward: Rz_l = a_{l−1}·V_l + c_l + Ra_{l−1}·W_l.
+        const rz: tf.Tensor[] = [];
+        const ra: tf.Tensor[] = [];
         for (let l = 0; l < L; l++) {
-          let z = tf.matMul(VT[l]!, actsT[l]!);
-          if (l > 0) z = tf.add(z, tf.matMul(WT[l]!, raT[l - 1]!));
-          if (c[l]) z = tf.add(z, tf.reshape(c[l]!, [-1, 1]));
-          rzT.push(z);
-          if (l < L - 1) raT.push(tf.mul(slopes[l]!.firstT!, z));
+          let z: tf.Tensor = tf.fused.matMul({
+            a: acts[l] as tf.Tensor2D,
+            b: V[l] as tf.Tensor2D,
+            bias: c[l],
+          });
+          if (l > 0) z = tf.add(z, tf.matMul(ra[l - 1]!, W[l]!));
+          rz.push(z);
+          if (l < L - 1) ra.push(tf.mul(slopes[l]!.first, z));
         }
         const out: tf.Tensor[] = new Array(2 * L);
-        let rd = lossHessian(tf.transpose(rzT[L - 1]!));
+        let rd = lossHessian(rz[L - 1]!);
         for (let l = L - 1; l >= 0; l--) {
-          // (Hv)_W = a_{l−1}ᵀ·Rδ_l + Ra_{l−1}ᵀ·δ_l; (Hv)_b = 1ᵀ·Rδ_l.
-          let hw = tf.matMul(actsT[l]!, rd);
-          if (l > 0) hw = tf.add(hw, tf.matMul(raT[l - 1]!, deltas[l]!));
+          // (Hv)_W = (Rδ_lᵀ·a_{l−1})ᵀ + Ra_{l−1}ᵀ·δ_l; (Hv)_b = Rδ_lᵀ·1.
+          const rdT = tf.transpose(rd);
+          let hw = tf.transpose(tf.matMul(rdT, acts[l]!));
+          if (l > 0) hw = tf.add(hw, tf.matMul(tf.transpose(ra[l - 1]!), deltas[l]!));
           out[2 * l] = hw;
-          out[2 * l + 1] = tf.matMul(ones, rd);
+          out[2 * l + 1] = tf.matMul(rdT, ones);
           if (l === 0) break;
           const s = slopes[l - 1]!;
           let next = tf.mul(
-            tf.add(tf.matMul(rd, WT[l]!), tf.matMul(deltas[l]!, VT[l]!)),
+            tf.add(tf.matMul(rd, WT[l]!), tf.matMul(deltas[l]!, tf.transpose(V[l]!))),
             s.first,
           );
-          if (s.second) next = tf.add(next, tf.mul(s.second, tf.transpose(rzT[l - 1]!)));
+          if (s.second) next = tf.add(next, tf.mul(s.second, rz[l - 1]!));
           rd = next;
         }
         return out;
