@@ -1,14 +1,16 @@
 /**
  * `deno task bench grid`: loss grids from expression strings against numpy.
  *
- * For bowl, Rosenbrock, Rastrigin, Ackley and Himmelblau (the catalogue's
- * expressions and domains), times `landscape(expr).grid({ x, y, n })` at
- * 100 × 100 and 2000 × 2000 — the whole call: axes, a fresh values array,
- * min/max/argmin/nonFinite — and, in the same run, numpy the article's way
- * (`np.linspace`, `np.meshgrid`, one vectorised expression; see
- * `peers/grid_numpy.py`). Prints medians and numpy / ours ratios (above 1×
- * means the string path is faster). When numpy is missing only its columns
- * are skipped.
+ * For every two-weight catalogue function (its expression and domain), times
+ * `landscape(expr).grid({ x, y, n })` at 100 × 100 and 2000 × 2000 — the
+ * whole call: axes, a fresh values array, min/max/argmin/nonFinite — and,
+ * right after each function, numpy the article's way (`np.linspace`,
+ * `np.meshgrid`, one vectorised expression; see `peers/grid_numpy.py`), so
+ * that both sides of a ratio are timed seconds apart on a shared machine.
+ * Prints medians and numpy / ours ratios (above 1× means the string path is
+ * faster). The 100 × 100 grids are checked equal value by value (to 1e-9 of
+ * the grid's largest value). When numpy is missing only its columns are
+ * skipped.
  *
  * A second column reuses one output array (`grid({ ..., out })`). A fresh
  * 32 MB array costs page faults on first write (new + fill: 10.6 ms here,
@@ -19,12 +21,15 @@
  * @module
  */
 
-import { catalog } from "../lib/landscape/catalog.ts";
+import { catalog, type CatalogEntry } from "../lib/landscape/catalog.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
 import type { Domain } from "../lib/core/types.ts";
 import { findPython, ms, printTable, ratio, runPeer, timeMs } from "./_util.ts";
 
-const NAMES = ["bowl", "rosenbrock", "rastrigin", "ackley", "himmelblau"] as const;
+/** The two-weight catalogue entries, in catalogue order. */
+const ENTRIES = Object.entries(catalog).filter((e): e is [string, CatalogEntry] =>
+  e[1].landscape.dims === 2
+);
 const SIZES = [100, 2000] as const;
 // 2000 × 2000 grids take milliseconds each: fewer repetitions, more warm-up
 // than samples would be wasteful. 100 × 100 grids take microseconds.
@@ -43,51 +48,43 @@ interface Row {
 }
 
 export async function main(): Promise<void> {
-  const domains: Record<string, Domain> = {};
-  for (const name of NAMES) domains[name] = catalog[name].domain;
-
+  const python = await findPython(["numpy"]);
+  if (python === undefined) {
+    console.log("numpy not found (tried /usr/bin/python3, python3, python): numpy columns skipped");
+  }
+  let version = "";
   const rows: Row[] = [];
-  const sums: Record<string, number> = {};
-  for (const name of NAMES) {
-    const { expr } = catalog[name].landscape;
-    const { x, y } = domains[name]!;
+  for (const [name, entry] of ENTRIES) {
+    const { expr } = entry.landscape;
+    const domain: Domain = entry.domain;
+    const { x, y } = domain;
+    let small: Float64Array | undefined;
+    const mine: Row[] = [];
     for (const n of SIZES) {
       // A fresh landscape: the first call includes compiling the kernel.
       const l = landscape(expr!);
       const t0 = performance.now();
       const g = l.grid({ x, y, n });
       const first = performance.now() - t0;
-      if (n === SIZES[0]) sums[name] = g.values.reduce((s, v) => s + v, 0);
+      if (n === SIZES[0]) small = g.values;
       const ours = await timeMs(() => l.grid({ x, y, n }), REPS[n]);
       const out = new Float64Array(n * n);
       const reused = await timeMs(() => l.grid({ x, y, n, out }), REPS[n]);
-      rows.push({ name, n, first, ours, reused });
+      mine.push({ name, n, first, ours, reused });
     }
-  }
-
-  const python = await findPython(["numpy"]);
-  let version = "";
-  if (python === undefined) {
-    console.log("numpy not found (tried /usr/bin/python3, python3, python): numpy columns skipped");
-  } else {
+    rows.push(...mine);
+    if (python === undefined) continue;
     const peer = await runPeer(python, new URL("./peers/grid_numpy.py", import.meta.url).pathname, [
       JSON.stringify({
-        functions: domains,
+        functions: { [name]: domain },
         sizes: SIZES,
         reps: Object.fromEntries(SIZES.map((n) => [n, REPS[n]!.reps])),
       }),
     ]);
     version = ` ${peer.numpy}`;
     const times = peer.ms as Record<string, Record<string, number>>;
-    const peerSums = peer.sums as Record<string, number>;
-    for (const row of rows) row.numpy = times[row.name]?.[String(row.n)];
-    for (const name of NAMES) {
-      const a = sums[name]!;
-      const b = peerSums[name]!;
-      if (!(Math.abs(a - b) <= 1e-9 * Math.abs(b))) {
-        throw new Error(`${name}: the 100 × 100 grids differ (sum ${a} here, ${b} in numpy)`);
-      }
-    }
+    for (const row of mine) row.numpy = times[name]?.[String(row.n)];
+    checkEqual(name, small!, (peer.values as Record<string, number[]>)[name]!);
   }
 
   console.log(
@@ -116,6 +113,20 @@ export async function main(): Promise<void> {
       ratio(r.numpy, r.reused),
     ]),
   );
+}
+
+/** Throws unless `ours` equals numpy's grid to 1e-9 of its largest magnitude, value by value. */
+function checkEqual(name: string, ours: Float64Array, theirs: readonly number[]): void {
+  if (ours.length !== theirs.length) {
+    throw new Error(`${name}: ${ours.length} values here, ${theirs.length} in numpy`);
+  }
+  const scale = theirs.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  theirs.forEach((b, k) => {
+    const a = ours[k]!;
+    if (!(Math.abs(a - b) <= 1e-9 * scale)) {
+      throw new Error(`${name}: the 100 × 100 grids differ at ${k} (${a} here, ${b} in numpy)`);
+    }
+  });
 }
 
 if (import.meta.main) await main();

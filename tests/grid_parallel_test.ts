@@ -6,10 +6,15 @@ import {
   closeGridWorker,
   fillGrid,
   gridWorkerReady,
+  gridWorkerState,
+  lastGridPrepared,
   lastGridThreads,
   PARALLEL_MIN_POINTS,
+  preparedArrayReady,
 } from "../lib/landscape/_grid_parallel.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
+import { catalog, type CatalogEntry } from "../lib/landscape/catalog.ts";
+import type { GridSpec } from "../lib/core/types.ts";
 
 const ACKLEY =
   "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";
@@ -81,5 +86,176 @@ Deno.test("small or light grids stay on one thread", async () => {
     strictEqual(lastGridThreads(), 1);
   } finally {
     await closeGridWorker();
+  }
+});
+
+/** Whether two arrays hold the same doubles bit for bit (NaN and -0 included). */
+function identical(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
+}
+
+Deno.test("fresh large grids equal one thread's bit for bit for every catalogue function", async () => {
+  ok(await gridWorkerReady(), "the grid worker did not start");
+  try {
+    const entries = Object.entries(catalog).filter((e): e is [string, CatalogEntry] =>
+      e[1].landscape.dims === 2
+    );
+    strictEqual(entries.length, 15);
+    const n = 725; // the smallest square grid that goes to the worker
+    ok(n * n >= PARALLEL_MIN_POINTS && (n - 1) * (n - 1) < PARALLEL_MIN_POINTS);
+    for (const [name, { landscape: l, domain }] of entries) {
+      const xs = linspace(domain.x[0], domain.x[1], n), ys = linspace(domain.y[0], domain.y[1], n);
+      const one = serial(l.expr!, xs, ys);
+      const fresh = landscape(l.expr!);
+      // The first grid of a size allocates its own array and has the next one prepared.
+      const first = fresh.grid({ ...domain, n });
+      if (name === entries[0]![0]) strictEqual(lastGridPrepared(), false);
+      ok(await preparedArrayReady(n * n), `${name}: no array was prepared`);
+      const second = fresh.grid({ ...domain, n });
+      strictEqual(lastGridPrepared(), true, `${name}: the array was not prepared by the worker`);
+      strictEqual(lastGridThreads(), name === "ackley" ? 2 : 1, name);
+      for (const g of [first, second, fresh.grid({ ...domain, n })]) {
+        ok(identical(g.values, one.values), `${name}: values differ`);
+        deepStrictEqual([g.min, g.max, g.nonFinite], [one.stats[0], one.stats[1], one.stats[3]]);
+        deepStrictEqual(
+          g.argmin,
+          one.stats[2]! < 0 ? [NaN, NaN] : [
+            xs[one.stats[2]! % n],
+            ys[Math.floor(one.stats[2]! / n)],
+          ],
+          name,
+        );
+      }
+    }
+  } finally {
+    await closeGridWorker();
+  }
+});
+
+Deno.test("a prepared grid array is an ordinary Float64Array that the caller owns", async () => {
+  ok(await gridWorkerReady());
+  try {
+    const l = landscape("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+    const spec: GridSpec = { x: [-5, 5], y: [-5, 5], n: 800 };
+    const reference = l.grid(spec).values.slice();
+    ok(await preparedArrayReady(800 * 800));
+    const a = l.grid(spec).values;
+    strictEqual(lastGridPrepared(), true);
+    ok(await preparedArrayReady(800 * 800));
+    const b = l.grid(spec).values;
+    strictEqual(lastGridPrepared(), true);
+    ok(a.buffer instanceof ArrayBuffer && !(a.buffer instanceof SharedArrayBuffer));
+    deepStrictEqual([a.byteOffset, a.byteLength, a.buffer.byteLength], [
+      0,
+      800 * 800 * 8,
+      800 * 800 * 8,
+    ]);
+    ok(a.buffer !== b.buffer);
+    // Writing into one grid changes neither the next grid nor another one.
+    a.fill(-1);
+    ok(await preparedArrayReady(800 * 800));
+    const c = l.grid(spec).values;
+    strictEqual(lastGridPrepared(), true);
+    ok(identical(b, reference) && identical(c, reference));
+    ok(a.every((v) => v === -1));
+    // Owned, not shared: it can be transferred and cloned like any ArrayBuffer.
+    const moved = new Float64Array((c.buffer as ArrayBuffer).transfer());
+    strictEqual(c.length, 0);
+    ok(identical(moved, reference));
+    ok(identical(structuredClone(b), reference));
+  } finally {
+    await closeGridWorker();
+  }
+});
+
+Deno.test("grid({ out }) fills the caller's array on the large paths too", async () => {
+  ok(await gridWorkerReady());
+  try {
+    for (const expr of [ACKLEY, "x^2 + y^2"]) {
+      const l = landscape(expr);
+      const spec: GridSpec = { x: [-5, 5], y: [-5, 5], n: 900 };
+      const fresh = l.grid(spec);
+      const out = new Float64Array(900 * 900).fill(NaN);
+      const g = l.grid({ ...spec, out });
+      strictEqual(g.values, out);
+      strictEqual(lastGridPrepared(), false);
+      ok(identical(out, fresh.values));
+      deepStrictEqual([g.min, g.max, g.argmin], [fresh.min, fresh.max, fresh.argmin]);
+    }
+  } finally {
+    await closeGridWorker();
+  }
+});
+
+Deno.test("small grids stay on this thread and never use a prepared array", async () => {
+  ok(await gridWorkerReady());
+  try {
+    for (const expr of [ACKLEY, "x^2 + y^2"]) {
+      const l = landscape(expr);
+      for (let k = 0; k < 3; k++) {
+        l.grid({ x: [-5, 5], y: [-5, 5], n: 724 }); // one point short of the threshold
+        deepStrictEqual([lastGridThreads(), lastGridPrepared()], [1, false]);
+      }
+    }
+  } finally {
+    await closeGridWorker();
+  }
+});
+
+Deno.test("the first large grid leaves starting the worker for later; a second starts it", async () => {
+  await closeGridWorker();
+  try {
+    const l = landscape("x^2 + y^2");
+    l.grid({ x: [-1, 1], y: [-1, 1], n: 100 });
+    strictEqual(gridWorkerState(), "none");
+    l.grid({ x: [-1, 1], y: [-1, 1], n: 800 });
+    deepStrictEqual([gridWorkerState(), lastGridThreads(), lastGridPrepared()], [
+      "scheduled",
+      1,
+      false,
+    ]);
+    l.grid({ x: [-1, 1], y: [-1, 1], n: 800 });
+    strictEqual(gridWorkerState(), "started");
+    ok(await gridWorkerReady());
+  } finally {
+    await closeGridWorker();
+  }
+  strictEqual(gridWorkerState(), "none");
+});
+
+Deno.test("a script that makes large grids exits on its own", async () => {
+  const dir = await Deno.makeTempDir();
+  const lib = new URL("../lib/landscape/landscape.ts", import.meta.url).href;
+  const scripts = {
+    // The worker scheduled, never started.
+    one: `landscape("x^2 + y^2").grid({ x: [-5, 5], y: [-5, 5], n: 1000 });\n`,
+    // The worker started, busy with rows and prepared arrays, then idle.
+    many: `for (const e of [${JSON.stringify(ACKLEY)}, "x^2 + y^2"]) {\n` +
+      `  for (let k = 0; k < 4; k++) landscape(e).grid({ x: [-5, 5], y: [-5, 5], n: 1000 });\n` +
+      `}\n` +
+      `await new Promise((resolve) => setTimeout(resolve, 100));\n`,
+  };
+  try {
+    for (const [name, body] of Object.entries(scripts)) {
+      const script = `${dir}/${name}.ts`;
+      await Deno.writeTextFile(
+        script,
+        `import { landscape } from ${JSON.stringify(lib)};\n${body}console.log("done");\n`,
+      );
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", "--config", new URL("../deno.json", import.meta.url).pathname, script],
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+      // Generous: a loaded machine may take seconds to start Deno; a worker
+      // that kept the process alive would keep it alive forever.
+      const timer = setTimeout(() => child.kill(), 60_000);
+      const { code, stdout, stderr } = await child.output();
+      clearTimeout(timer);
+      strictEqual(code, 0, `${name}: ${new TextDecoder().decode(stderr)}`);
+      strictEqual(new TextDecoder().decode(stdout).trim(), "done", name);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });

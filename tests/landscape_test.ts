@@ -248,3 +248,28 @@ Deno.test("grid() rejects an out array of the wrong size or type before computin
     TypeError,
   );
 });
+
+Deno.test("grid() gives exactly at()'s 0 where a separated exp underflows (Easom's plain)", () => {
+  // exp(-((x - pi)^2 + (y - pi)^2)) is split into exp(a) * exp(b); where both
+  // underflow the grid says 0 without calling exp, and must equal at() exactly.
+  const l = landscape("-cos(x)*cos(y)*exp(-((x - pi)^2 + (y - pi)^2))");
+  const g = l.grid({ x: [-100, 100], y: [-100, 100], n: 201 });
+  let zeros = 0;
+  for (let j = 0; j < g.ny; j++) {
+    for (let i = 0; i < g.nx; i++) {
+      const v = g.values[i + j * g.nx]!, w = l.at(g.xs[i]!, g.ys[j]!);
+      if (w === 0) {
+        zeros++;
+        ok(Object.is(v, w), `at (${g.xs[i]}, ${g.ys[j]}): ${v} against ${w}`);
+      } else {
+        ok(
+          Math.abs(v - w) <= 1e-12 * Math.abs(w),
+          `at (${g.xs[i]}, ${g.ys[j]}): ${v} against ${w}`,
+        );
+      }
+    }
+  }
+  ok(zeros > 0.9 * g.values.length, `only ${zeros} points underflow`);
+  deepStrictEqual(g.argmin, [3, 3]);
+  ok(Math.abs(g.min - l.at(3, 3)) <= 1e-12);
+});

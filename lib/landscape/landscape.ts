@@ -160,9 +160,8 @@ function fromExpression(source: string, { vars, name }: LandscapeOptions): Lands
       gridKernel ??= compileGrid(graph, root);
       const xs = linspace(x[0], x[1], nx);
       const ys = linspace(y[0], y[1], ny);
-      const values = out ?? new Float64Array(nx * ny);
       const stats = new Float64Array(4);
-      fillGrid(gridKernel, xs, ys, values, stats);
+      const values = fillGrid(gridKernel, xs, ys, out, stats);
       return assembleGrid(xs, ys, values, {
         min: stats[0]!,
         max: stats[1]!,
