@@ -73,6 +73,22 @@ export { accuracy, classProbabilities } from "./classifier.ts";
 export { modelLoss } from "./evaluate.ts";
 export { embedLandscape } from "./embedded_landscape.ts";
 export {
+  closeHessianWorker,
+  hessianDensity,
+  hessianEigenvalues,
+  hessianTrace,
+  hessianVectorProduct,
+} from "./hessian.ts";
+export type {
+  HessianDensity,
+  HessianDensityOptions,
+  HessianEigen,
+  HessianEigenOptions,
+  HessianMethod,
+  HessianOptions,
+  HessianTraceOptions,
+} from "./hessian.ts";
+export {
   hessianDensity,
   hessianEigenvalues,
   hessianTrace,
