@@ -15,6 +15,8 @@ import {
   weightVector,
 } from "../lib/mod.ts";
 import { hessianOperator, type OperatorPath } from "../lib/network/_hessian_operator.ts";
+import { parallelHessianOperator } from "../lib/network/_hessian_parallel.ts";
+import { closeHessianWorker } from "../lib/network/mod.ts";
 import { symmetricEigen, tridiagonalEigen } from "../lib/network/_symmetric_eigen.ts";
 import { setWeightVector } from "../lib/network/weights.ts";
 import { mulberry32 } from "../lib/core/random.ts";
@@ -407,4 +409,33 @@ Deno.test("the Hessian functions reject what they cannot measure, naming the fix
   const top = await hessianEigenvalues(conv, data, { method: "differences" });
   ok(Number.isFinite(top.values[0]));
   deepStrictEqual(weightVector(conv), theta);
+});
+
+Deno.test("a worker thread taking half the rows gives the same products and eigenvalues", async () => {
+  const big = classification(spirals({ n: 1200, seed: 8 }));
+  const m = mlp({ inputs: 2, outputs: 3, hidden: [16, 16], activation: "tanh", seed: 2 });
+  const random = mulberry32(4);
+  const v = Float32Array.from({ length: weightVector(m).length }, () => 2 * random() - 1);
+  const before = tf.memory().numTensors;
+  const one = await parallelHessianOperator(m, big, "exact", 0);
+  const two = await parallelHessianOperator(m, big, "exact", 1);
+  const [a, b] = [await one.apply(v), await two.apply(v)];
+  one.dispose();
+  two.dispose();
+  strictEqual(tf.memory().numTensors, before);
+  let num = 0, den = 0;
+  a.forEach((x, i) => {
+    num += (x - b[i]!) ** 2;
+    den += x * x;
+  });
+  ok(Math.sqrt(num / den) < 1e-6, `one thread vs two: ${Math.sqrt(num / den)}`);
+  // The public functions take the worker when asked; the numbers repeat.
+  const top = await hessianEigenvalues(m, big, { k: 2, workers: 1 });
+  const alone = await hessianEigenvalues(m, big, { k: 2, workers: 0 });
+  top.values.forEach((x, i) => ok(Math.abs(x - alone.values[i]!) < 1e-5 * Math.abs(x)));
+  deepStrictEqual(await hessianEigenvalues(m, big, { k: 2, workers: 1 }), top);
+  await rejects(hessianTrace(m, big, { workers: -1 }), RangeError);
+  tf.dispose([big.x, big.y]);
+  m.dispose();
+  await closeHessianWorker();
 });

@@ -8,7 +8,7 @@
  *   sigmoidCrossEntropy. Pearlmutter's R-operator (1994) written out by hand:
  *   the forward pass, the backward pass and everything else that does not
  *   depend on v are computed once per operator; each product then costs an
- *   R-forward and an R-backward pass — three matrix products per layer — in
+ *   R-forward and an R-backward pass — six matrix products per hidden layer — in
  *   plain tfjs ops.
  * - `tape`: double backpropagation with `tf.grads` through a functional copy
  *   of the dense stack built from ops that are safe for second derivatives.
@@ -26,7 +26,13 @@ import { densePlan } from "./_dense_evaluator.ts";
 import type { LossName } from "./_resolve_loss.ts";
 import { type SliceContext, sliceContext } from "./_slice_eval.ts";
 import { type Dataset, tf } from "./tf.ts";
-import { type Model, setWeightVector, vectorToTensors, weightVector } from "./weights.ts";
+import {
+  type Model,
+  setWeightVector,
+  vectorToTensors,
+  type WeightLayout,
+  weightVector,
+} from "./weights.ts";
 
 /** H·v for one model and data set; holds tensors until `dispose()`. */
 export interface HessianOperator {
@@ -341,7 +347,7 @@ const ANALYTIC_LOSSES: ReadonlySet<string> = new Set([
   "sigmoidCrossEntropy",
 ]);
 
-function analyticSupports(plan: DensePlan, loss: LossName | "custom"): boolean {
+export function analyticSupports(plan: DensePlan, loss: LossName | "custom"): boolean {
   const last = plan.layers.length - 1;
   return ANALYTIC_LOSSES.has(loss) &&
     plan.layers.every((l, k) =>
@@ -376,7 +382,33 @@ interface Slopes {
  */
 function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
   const { model, layout, data } = ctx;
-  const loss = ctx.loss.name as LossName;
+  const weights = model.trainableWeights.map((w) => w.read());
+  return denseHessian(
+    plan,
+    ctx.loss.name as LossName,
+    layout,
+    weights,
+    data.x,
+    data.y,
+    data.x.shape[0]!,
+  );
+}
+
+/**
+ * The analytic operator for given weights (in layout order) and rows: the
+ * loss is divided by `divisor` rows, so that operators on parts of the rows
+ * with the total as divisor add up to the whole (see `_hessian_worker.ts`).
+ * The caller keeps `weights`, `x` and `y` alive until `dispose()`.
+ */
+export function denseHessian(
+  plan: DensePlan,
+  loss: LossName,
+  layout: WeightLayout,
+  weights: readonly tf.Tensor[],
+  x: tf.Tensor,
+  y: tf.Tensor,
+  divisor: number,
+): HessianOperator {
   const index = new Map(layout.entries.map((e, k) => [e.offset, k]));
   const L = plan.layers.length;
   const keep: tf.Tensor[] = [];
@@ -384,9 +416,7 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     keep.push(tf.keep(t));
     return t;
   };
-  const rows = data.x.shape[0]!;
-  const x = data.x;
-  const y = data.y;
+  const rows = divisor;
   const WT: tf.Tensor[] = [];
   const W: tf.Tensor[] = [];
   const acts: tf.Tensor[] = []; // a_0 … a_{L−1}
@@ -397,13 +427,13 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     let a = x;
     const zs: tf.Tensor[] = [];
     plan.layers.forEach((layer, l) => {
-      const kernel = model.trainableWeights[index.get(layer.kernel)!]!.read();
+      const kernel = weights[index.get(layer.kernel)!]!;
       W.push(kernel);
       WT.push(kept(tf.transpose(kernel)));
       acts.push(a === x ? x : kept(a));
       let z = tf.matMul(a, kernel);
       if (layer.bias >= 0) {
-        z = tf.add(z, model.trainableWeights[index.get(layer.bias)!]!.read());
+        z = tf.add(z, weights[index.get(layer.bias)!]!);
       }
       zs.push(z);
       if (l < L - 1) {
@@ -453,7 +483,7 @@ function analyticOperator(ctx: SliceContext, plan: DensePlan): HessianOperator {
     }
   });
 
-  const ones = kept(tf.ones([rows, 1]));
+  const ones = kept(tf.ones([x.shape[0]!, 1]));
   return {
     size: layout.size,
     apply(v: Float32Array): Float32Array {
@@ -538,3 +568,29 @@ function activation(
   }
   throw new TypeError(`invalid activation: ${name}`);
 }
+
+/** What a worker needs to build its part of the analytic operator: plain data. */
+export interface DenseHessianJob {
+  plan: DensePlan;
+  loss: LossName;
+  layout: WeightLayout;
+  theta: Float32Array;
+  x: Float32Array;
+  xShape: number[];
+  y: Float32Array;
+  yShape: number[];
+  divisor: number;
+}
+
+/** A message the Hessian worker accepts. */
+export type HessianWorkerRequest =
+  | { type: "job"; seq: number; job: DenseHessianJob }
+  | { type: "apply"; seq: number; id: number; v: Float32Array }
+  | { type: "drop"; id: number };
+
+/** A message the Hessian worker sends. */
+export type HessianWorkerReply =
+  | { type: "boot"; backend: string }
+  | { type: "done"; seq: number }
+  | { type: "hv"; seq: number; hv: Float32Array }
+  | { type: "error"; seq: number; message: string };

@@ -36,7 +36,7 @@
  * a dense stack with a linear output layer (the usual logits + loss set-up)
  * it uses Pearlmutter's R-operator written out by hand: the forward and
  * backward passes, which do not depend on v, are computed once per call,
- * and each product costs three matrix products per layer. Other covered
+ * and each product costs six matrix products per layer (about a gradient's cost). Other covered
  * stacks (a softmax output layer) use double backpropagation through a
  * functional copy of the stack built from ops whose gradients are recomputed
  * from their inputs. Tests check the two against each other (to 1e-7) and
@@ -57,7 +57,12 @@
 import { mulberry32 } from "../core/random.ts";
 import { standardNormal } from "../core/standard_normal.ts";
 import type { Curve } from "../core/types.ts";
-import { type HessianOperator, hessianOperator } from "./_hessian_operator.ts";
+import { hessianOperator } from "./_hessian_operator.ts";
+import {
+  closeHessianWorker,
+  type ParallelHessianOperator,
+  parallelHessianOperator,
+} from "./_hessian_parallel.ts";
 import { tridiagonalEigen } from "./_symmetric_eigen.ts";
 import type { Dataset } from "./tf.ts";
 import type { Model } from "./weights.ts";
@@ -72,7 +77,20 @@ export interface HessianOptions {
    * `"differences"`: central differences of gradients, for any model.
    */
   method?: HessianMethod;
+  /**
+   * Worker threads besides the main thread (at most one is used): with the
+   * analytic exact path and at least 512 rows, a worker with its own tfjs
+   * wasm instance takes half of the rows of every product. Default 0 (all
+   * on the main thread): on this project's shared 2-core machine under load
+   * the worker made products slower (median 53 ms against 40 ms for the
+   * benchmark network; a message round trip to the worker took 1 to 11 ms).
+   * The split is fixed, so the numbers do not depend on timing; they differ
+   * from `workers: 0` by float32 rounding only.
+   */
+  workers?: number;
 }
+
+export { closeHessianWorker };
 
 /** Options of {@linkcode hessianEigenvalues}. */
 export interface HessianEigenOptions extends HessianOptions {
@@ -145,7 +163,7 @@ export interface HessianDensity extends Curve {
  * @param model A compiled tfjs model (see the module notes for `"exact"`).
  * @param data Inputs and targets whose shapes fit the model.
  * @param vector One number per trainable weight, in {@linkcode weightVector} order.
- * @param options The method.
+ * @param options The method (one product runs on the main thread only).
  * @returns H·v, in the same order; the model's weights are unchanged.
  * @throws {TypeError} For a model without trainable weights or loss, or
  *   (`"exact"`) a layer or loss the exact path does not cover.
@@ -169,9 +187,13 @@ export function hessianVectorProduct(
   model: Model,
   data: Dataset,
   vector: ArrayLike<number>,
-  options: HessianOptions = {},
+  options: Omit<HessianOptions, "workers"> = {},
 ): Float32Array {
-  const op = operator(model, data, options.method);
+  const { method = "exact" } = options;
+  if (method !== "exact" && method !== "differences") {
+    throw new TypeError(`invalid method: ${method} (expected "exact" or "differences")`);
+  }
+  const op = hessianOperator(model, data, method);
   try {
     if (vector?.length !== op.size) {
       throw new RangeError(
@@ -221,7 +243,7 @@ export async function hessianEigenvalues(
   data: Dataset,
   options: HessianEigenOptions = {},
 ): Promise<HessianEigen> {
-  const op = operator(model, data, options.method);
+  const op = await operator(model, data, options);
   try {
     const n = op.size;
     const { k = 1, seed = 0, tolerance = 1e-4, maxIterations = Math.min(n, 300) } = options;
@@ -241,7 +263,7 @@ export async function hessianEigenvalues(
     }
     const normal = standardNormal(seed);
     const start = Float64Array.from({ length: n }, () => normal());
-    const run = lanczos(op, start, Math.min(maxIterations, n), (alpha, beta, m, last) => {
+    const run = await lanczos(op, start, Math.min(maxIterations, n), (alpha, beta, m, last) => {
       // Check the Ritz values now and then: each check costs O(m³).
       if (!last && m < k) return false;
       if (!last && m > 20 && m % Math.ceil(m / 20) !== 0) return false;
@@ -253,7 +275,6 @@ export async function hessianEigenvalues(
       }
       return true;
     });
-    await Promise.resolve();
     const m = run.alpha.length;
     const eig = tridiagonalEigen(run.alpha, run.beta);
     const b = run.beta[m - 1] ?? 0;
@@ -316,7 +337,7 @@ export async function hessianTrace(
   data: Dataset,
   options: HessianTraceOptions = {},
 ): Promise<{ estimate: number; stderr: number }> {
-  const op = operator(model, data, options.method);
+  const op = await operator(model, data, options);
   try {
     const { samples = 64, seed = 0 } = options;
     checkPositiveInteger("samples", samples);
@@ -330,8 +351,7 @@ export async function hessianTrace(
     const draws: number[] = [];
     for (let s = 0; s < samples; s++) {
       for (let i = 0; i < z.length; i++) z[i] = random() < 0.5 ? -1 : 1;
-      draws.push(dot(z, op.apply(z)));
-      if (s % 8 === 7) await Promise.resolve();
+      draws.push(dot(z, await op.apply(z)));
     }
     const mean = draws.reduce((a, b) => a + b, 0) / samples;
     const variance = draws.reduce((a, d) => a + (d - mean) ** 2, 0) / (samples - 1);
@@ -381,7 +401,7 @@ export async function hessianDensity(
   data: Dataset,
   options: HessianDensityOptions = {},
 ): Promise<HessianDensity> {
-  const op = operator(model, data, options.method);
+  const op = await operator(model, data, options);
   try {
     const n = op.size;
     const { runs = 10, steps = Math.min(n, 80), seed = 0, width, points = 512 } = options;
@@ -403,14 +423,13 @@ export async function hessianDensity(
     let iterations = 0;
     for (let r = 0; r < runs; r++) {
       const start = Float64Array.from({ length: n }, () => (random() < 0.5 ? -1 : 1));
-      const run = lanczos(op, start, steps, () => false);
+      const run = await lanczos(op, start, steps, () => false);
       iterations += run.alpha.length;
       const eig = tridiagonalEigen(run.alpha, run.beta);
       eig.values.forEach((theta, i) => {
         nodes.push(theta);
         weights.push(eig.vectors[i]![0]! ** 2 / runs);
       });
-      await Promise.resolve();
     }
     const lo = Math.min(...nodes), hi = Math.max(...nodes);
     const sigma = width ?? (hi > lo ? (hi - lo) / 100 : 1e-3 * Math.max(1, Math.abs(hi)));
@@ -464,12 +483,12 @@ interface LanczosRun {
  * Lanczos with full reorthogonalization (classical Gram–Schmidt, twice):
  * after m steps, Qᵀ·H·Q = T = tridiag(β, α, β).
  */
-function lanczos(
-  op: HessianOperator,
+async function lanczos(
+  op: ParallelHessianOperator,
   start: Float64Array,
   steps: number,
   done: (alpha: number[], beta: number[], m: number, last: boolean) => boolean,
-): LanczosRun {
+): Promise<LanczosRun> {
   const n = op.size;
   const alpha: number[] = [];
   const beta: number[] = [];
@@ -479,7 +498,7 @@ function lanczos(
   for (let m = 1; m <= steps; m++) {
     basis.push(q);
     for (let i = 0; i < n; i++) x32[i] = q[i]!;
-    const w = Float64Array.from(op.apply(x32));
+    const w = Float64Array.from(await op.apply(x32));
     const a = dot(q, w);
     alpha.push(a);
     for (let pass = 0; pass < 2; pass++) {
@@ -512,11 +531,18 @@ function scaled(x: Float64Array, c: number): Float64Array {
   return Float64Array.from(x, (t) => t * c);
 }
 
-function operator(model: Model, data: Dataset, method: HessianMethod = "exact"): HessianOperator {
+function operator(
+  model: Model,
+  data: Dataset,
+  { method = "exact", workers = 0 }: HessianOptions,
+): Promise<ParallelHessianOperator> {
   if (method !== "exact" && method !== "differences") {
     throw new TypeError(`invalid method: ${method} (expected "exact" or "differences")`);
   }
-  return hessianOperator(model, data, method);
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new RangeError(`Expected workers to be a non-negative integer but found ${workers}`);
+  }
+  return parallelHessianOperator(model, data, method, workers);
 }
 
 function checkPositiveInteger(name: string, value: number): void {
