@@ -88,19 +88,4 @@ export type {
   HessianOptions,
   HessianTraceOptions,
 } from "./hessian.ts";
-export {
-  hessianDensity,
-  hessianEigenvalues,
-  hessianTrace,
-  hessianVectorProduct,
-} from "./hessian.ts";
-export type {
-  HessianDensity,
-  HessianDensityOptions,
-  HessianEigen,
-  HessianEigenOptions,
-  HessianMethod,
-  HessianOptions,
-  HessianTraceOptions,
-} from "./hessian.ts";
 export type { EmbeddedLandscape, EmbedOptions } from "./embedded_landscape.ts";
