@@ -13,10 +13,15 @@
  * skipped.
  *
  * A second column reuses one output array (`grid({ ..., out })`). A fresh
- * 32 MB array costs page faults on first write (new + fill: 10.6 ms here,
- * against 1.0 ms to fill a reused one, medians of 21), which numpy's
- * allocator mostly avoids by handing back memory it has just freed; reusing
+ * 32 MB array must be zeroed (JavaScript guarantees it), about 3.5 ms here
+ * when the allocator hands back memory it has just freed, and costs page
+ * faults on first write when it does not (new + fill: 10.6 ms, against
+ * 1.0 ms to fill a reused one); numpy's `malloc` skips the zeroing. Reusing
  * `out` is the like-for-like comparison of the computation itself.
+ *
+ * Last, `_first_grid.ts` runs in five fresh processes, timing the first
+ * grids a notebook makes (the first call compiles, and the first large
+ * grid of a heavy kernel asks for the worker thread).
  *
  * @module
  */
@@ -24,7 +29,7 @@
 import { catalog, type CatalogEntry } from "../lib/landscape/catalog.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
 import type { Domain } from "../lib/core/types.ts";
-import { findPython, ms, printTable, ratio, runPeer, timeMs } from "./_util.ts";
+import { findPython, median, ms, printTable, ratio, runPeer, timeMs } from "./_util.ts";
 
 /** The two-weight catalogue entries, in catalogue order. */
 const ENTRIES = Object.entries(catalog).filter((e): e is [string, CatalogEntry] =>
@@ -112,6 +117,48 @@ export async function main(): Promise<void> {
       ratio(r.numpy, r.ours),
       ratio(r.numpy, r.reused),
     ]),
+  );
+  await firstGrids();
+}
+
+/** Fresh processes probing the first grids a notebook makes; see `_first_grid.ts`. */
+const PROBES = 5;
+
+/** Runs `_first_grid.ts` in {@linkcode PROBES} fresh processes and prints medians and ranges. */
+async function firstGrids(): Promise<void> {
+  const runs: Record<string, number>[] = [];
+  for (let k = 0; k < PROBES; k++) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        "--config",
+        new URL("../deno.json", import.meta.url).pathname,
+        new URL("./_first_grid.ts", import.meta.url).pathname,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+    runs.push(JSON.parse(new TextDecoder().decode(out.stdout).trim().split("\n").at(-1)!));
+  }
+  console.log(
+    `\nFirst grids in a fresh process, as a notebook's cells (50 ms apart); medians and ranges ` +
+      `of ${PROBES} processes. Ackley is the kernel that uses the worker thread.`,
+  );
+  const labels: Record<string, string> = {
+    small: "first grid, Ackley 100 × 100",
+    first: "first 2000 × 2000 grid (asks for the worker)",
+    second: "second 2000 × 2000 grid",
+    third: "third 2000 × 2000 grid",
+    smallAfter: "100 × 100 grids afterwards (median of 51)",
+  };
+  printTable(
+    ["call", "median (ms)", "range (ms)"],
+    Object.entries(labels).map(([key, label]) => {
+      const xs = runs.map((r) => r[key]!);
+      return [label, ms(median(xs)), `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`];
+    }),
   );
 }
 

@@ -7,10 +7,8 @@ import {
   fillGrid,
   gridWorkerReady,
   gridWorkerState,
-  lastGridPrepared,
   lastGridThreads,
   PARALLEL_MIN_POINTS,
-  preparedArrayReady,
 } from "../lib/landscape/_grid_parallel.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
 import { catalog, type CatalogEntry } from "../lib/landscape/catalog.ts";
@@ -107,14 +105,10 @@ Deno.test("fresh large grids equal one thread's bit for bit for every catalogue 
       const xs = linspace(domain.x[0], domain.x[1], n), ys = linspace(domain.y[0], domain.y[1], n);
       const one = serial(l.expr!, xs, ys);
       const fresh = landscape(l.expr!);
-      // The first grid of a size allocates its own array and has the next one prepared.
       const first = fresh.grid({ ...domain, n });
-      if (name === entries[0]![0]) strictEqual(lastGridPrepared(), false);
-      ok(await preparedArrayReady(n * n), `${name}: no array was prepared`);
-      const second = fresh.grid({ ...domain, n });
-      strictEqual(lastGridPrepared(), true, `${name}: the array was not prepared by the worker`);
+      // Ackley is the catalogue's one kernel that calls functions per point.
       strictEqual(lastGridThreads(), name === "ackley" ? 2 : 1, name);
-      for (const g of [first, second, fresh.grid({ ...domain, n })]) {
+      for (const g of [first, fresh.grid({ ...domain, n })]) {
         ok(identical(g.values, one.values), `${name}: values differ`);
         deepStrictEqual([g.min, g.max, g.nonFinite], [one.stats[0], one.stats[1], one.stats[3]]);
         deepStrictEqual(
@@ -132,18 +126,15 @@ Deno.test("fresh large grids equal one thread's bit for bit for every catalogue 
   }
 });
 
-Deno.test("a prepared grid array is an ordinary Float64Array that the caller owns", async () => {
+Deno.test("a two-thread grid's array is an ordinary Float64Array that the caller owns", async () => {
   ok(await gridWorkerReady());
   try {
-    const l = landscape("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+    const l = landscape(ACKLEY);
     const spec: GridSpec = { x: [-5, 5], y: [-5, 5], n: 800 };
     const reference = l.grid(spec).values.slice();
-    ok(await preparedArrayReady(800 * 800));
     const a = l.grid(spec).values;
-    strictEqual(lastGridPrepared(), true);
-    ok(await preparedArrayReady(800 * 800));
+    strictEqual(lastGridThreads(), 2);
     const b = l.grid(spec).values;
-    strictEqual(lastGridPrepared(), true);
     ok(a.buffer instanceof ArrayBuffer && !(a.buffer instanceof SharedArrayBuffer));
     deepStrictEqual([a.byteOffset, a.byteLength, a.buffer.byteLength], [
       0,
@@ -153,9 +144,7 @@ Deno.test("a prepared grid array is an ordinary Float64Array that the caller own
     ok(a.buffer !== b.buffer);
     // Writing into one grid changes neither the next grid nor another one.
     a.fill(-1);
-    ok(await preparedArrayReady(800 * 800));
     const c = l.grid(spec).values;
-    strictEqual(lastGridPrepared(), true);
     ok(identical(b, reference) && identical(c, reference));
     ok(a.every((v) => v === -1));
     // Owned, not shared: it can be transferred and cloned like any ArrayBuffer.
@@ -178,7 +167,7 @@ Deno.test("grid({ out }) fills the caller's array on the large paths too", async
       const out = new Float64Array(900 * 900).fill(NaN);
       const g = l.grid({ ...spec, out });
       strictEqual(g.values, out);
-      strictEqual(lastGridPrepared(), false);
+      strictEqual(lastGridThreads(), expr === ACKLEY ? 2 : 1);
       ok(identical(out, fresh.values));
       deepStrictEqual([g.min, g.max, g.argmin], [fresh.min, fresh.max, fresh.argmin]);
     }
@@ -187,14 +176,14 @@ Deno.test("grid({ out }) fills the caller's array on the large paths too", async
   }
 });
 
-Deno.test("small grids stay on this thread and never use a prepared array", async () => {
+Deno.test("grids one point short of the threshold stay on this thread", async () => {
   ok(await gridWorkerReady());
   try {
     for (const expr of [ACKLEY, "x^2 + y^2"]) {
       const l = landscape(expr);
       for (let k = 0; k < 3; k++) {
         l.grid({ x: [-5, 5], y: [-5, 5], n: 724 }); // one point short of the threshold
-        deepStrictEqual([lastGridThreads(), lastGridPrepared()], [1, false]);
+        strictEqual(lastGridThreads(), 1);
       }
     }
   } finally {
@@ -202,18 +191,15 @@ Deno.test("small grids stay on this thread and never use a prepared array", asyn
   }
 });
 
-Deno.test("the first large grid leaves starting the worker for later; a second starts it", async () => {
+Deno.test("the first large heavy grid leaves starting the worker for later; a second starts it", async () => {
   await closeGridWorker();
   try {
-    const l = landscape("x^2 + y^2");
+    const l = landscape(ACKLEY);
     l.grid({ x: [-1, 1], y: [-1, 1], n: 100 });
+    landscape("x^2 + y^2").grid({ x: [-1, 1], y: [-1, 1], n: 800 });
     strictEqual(gridWorkerState(), "none");
     l.grid({ x: [-1, 1], y: [-1, 1], n: 800 });
-    deepStrictEqual([gridWorkerState(), lastGridThreads(), lastGridPrepared()], [
-      "scheduled",
-      1,
-      false,
-    ]);
+    deepStrictEqual([gridWorkerState(), lastGridThreads()], ["scheduled", 1]);
     l.grid({ x: [-1, 1], y: [-1, 1], n: 800 });
     strictEqual(gridWorkerState(), "started");
     ok(await gridWorkerReady());
@@ -228,8 +214,8 @@ Deno.test("a script that makes large grids exits on its own", async () => {
   const lib = new URL("../lib/landscape/landscape.ts", import.meta.url).href;
   const scripts = {
     // The worker scheduled, never started.
-    one: `landscape("x^2 + y^2").grid({ x: [-5, 5], y: [-5, 5], n: 1000 });\n`,
-    // The worker started, busy with rows and prepared arrays, then idle.
+    one: `landscape(${JSON.stringify(ACKLEY)}).grid({ x: [-5, 5], y: [-5, 5], n: 1000 });\n`,
+    // The worker started, busy with rows, then idle.
     many: `for (const e of [${JSON.stringify(ACKLEY)}, "x^2 + y^2"]) {\n` +
       `  for (let k = 0; k < 4; k++) landscape(e).grid({ x: [-5, 5], y: [-5, 5], n: 1000 });\n` +
       `}\n` +
