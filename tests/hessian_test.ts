@@ -352,7 +352,7 @@ Deno.test("hessianDensity() integrates to 1 and puts its mass where the eigenval
     theirs += smooth[i]! * dx;
     worst = Math.max(worst, Math.abs(ours - theirs));
   }
-  ok(worst < 0.1, `largest gap between the cumulative distributions: ${worst}`);
+  ok(worst < 0.05, `largest gap between the cumulative distributions: ${worst}`);
   // Mass near the eigenvalues: within 4 widths of one, nearly all of it.
   let near = 0;
   xs.forEach((x, i) => {
