@@ -73,7 +73,8 @@ export type HessianMethod = "exact" | "differences";
 /** Options shared by the Hessian functions. */
 export interface HessianOptions {
   /**
-   * `"exact"` (default): double backpropagation, for stacks of dense layers.
+   * `"exact"` (default): exact products for stacks of dense layers (an
+   * analytic R-operator, or double backpropagation; see the module notes).
    * `"differences"`: central differences of gradients, for any model.
    */
   method?: HessianMethod;
