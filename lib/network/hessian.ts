@@ -26,7 +26,8 @@
  * gradient reads its own *output* (Tanh, Sigmoid, Exp, Softmax, LogSoftmax,
  * Elu, Pow) saves a copy of it that is not connected to the tape, so its
  * second-order terms are silently dropped (measured: a tanh layer's H·v
- * comes out wrong, with no error); `tf.losses.softmaxCrossEntropy`,
+ * comes out wrong, with no error; for tanh alone it is an error, tensorflow/tfjs#3252);
+ * `tf.losses.softmaxCrossEntropy`,
  * a `customGrad`, is cut off the tape (an error), and `relu6`'s and
  * `clipByValue`'s gradients use comparison ops that have no gradient (an
  * error). tfjs's `matMul` gradient also multiplies with transpose flags,
