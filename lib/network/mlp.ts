@@ -42,7 +42,7 @@ export interface MlpOptions {
  * @param options Its shape and set-up.
  * @returns A `tf.Sequential` of dense layers, compiled.
  *
- * @example The benchmark's network has 4,611 weights
+ * @example The benchmark's network has 4,547 weights
  * ```ts
  * import { strictEqual } from "node:assert";
  * import { mlp } from "./mlp.ts";
