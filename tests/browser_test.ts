@@ -26,7 +26,7 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
       const nb = await readNotebook(`${dir}/${chapter.stem}.ipynb`);
       const svgOutputs = nb.cells.flatMap((c) =>
         c.outputs ?? []
-      ).filter((o) => String(o.data?.["text/html"] ?? "").includes("<svg")).length;
+      ).filter((o) => /<svg\b|class="ll-svg"/.test(text(o.data?.["text/html"] as string))).length;
       const hasMath = nb.cells.some((c) =>
         c.cell_type === "markdown" && /\$/.test(text(c.source))
       );
@@ -39,8 +39,9 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
         );
         const figures = await page.$$eval(".jp-OutputArea-output", (outputs) =>
           outputs.flatMap((o) => {
-            // The largest SVG is the figure (a Plot legend adds small swatches).
-            const svgs = [...o.querySelectorAll("svg")].map((s) => ({
+            // The largest SVG, inline or a picture, is the figure (a Plot legend adds
+            // small swatches).
+            const svgs = [...o.querySelectorAll("svg, img.ll-svg")].map((s) => ({
               s,
               box: s.getBoundingClientRect(),
             })).sort((a, b) =>
@@ -50,7 +51,7 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
             const { s: svg, box } = svgs[0]!;
             const marks = svg.querySelectorAll("path, line, rect, circle, polygon, polyline, text")
               .length;
-            return [{ width: box.width, height: box.height, marks }];
+            return [{ width: box.width, height: box.height, marks, tag: svg.tagName }];
           }));
         const where = `${chapter.stem}.html`;
         strictEqual(figures.length, svgOutputs, `${where}: figures on the page vs in the notebook`);
@@ -59,7 +60,7 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
             f.width > 50 && f.height > 50,
             `${where}: figure ${i + 1} renders ${f.width}×${f.height}`,
           );
-          ok(f.marks >= 3, `${where}: figure ${i + 1} is empty (${f.marks} marks)`);
+          ok(f.marks >= 3, `${where}: figure ${i + 1} is empty (${f.marks} marks, ${f.tag})`);
         }
         if (hasMath) {
           const typeset = await page.$$eval("mjx-container", (m) =>
