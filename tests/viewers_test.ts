@@ -353,6 +353,7 @@ Deno.test("nbconvert's lab and classic HTML show every figure, with JavaScript o
   await withBrowser(async (browser) => {
     for (const template of ["lab", "classic"] as const) {
       const html = await nbconvert(`${dir}/${stem}.ipynb`, template);
+      const removeExport = () => Deno.remove(html.replace(/\/[^/]*$/, ""), { recursive: true });
       for (const javaScriptEnabled of [true, false]) {
         const where = `${stem} (${template}, JavaScript ${javaScriptEnabled ? "on" : "off"})`;
         await withPage(async (page, errors) => {
@@ -376,6 +377,7 @@ Deno.test("nbconvert's lab and classic HTML show every figure, with JavaScript o
           deepStrictEqual(errors, [], `${where}: problems on the page`);
         }, { browser, javaScriptEnabled });
       }
+      await removeExport();
     }
   });
 });

@@ -3,8 +3,8 @@
  * area, MIME renderers and sanitizer (npm `@jupyterlab/outputarea`,
  * `@jupyterlab/rendermime`, `@jupyterlab/apputils`), styled with
  * JupyterLab's light or dark theme variables, with no JupyterLab server.
- * The browser code (`entry.ts`) is bundled with esbuild into
- * `.cache/jupyterlab-harness/`.
+ * The browser code (`entry.ts`) is bundled with esbuild into a temporary
+ * folder of this process (tests running at the same time do not share it).
  *
  * ```ts ignore
  * const page = await openLab(browser, "dark");
@@ -18,21 +18,19 @@ import * as esbuild from "esbuild";
 import { root } from "../../tools/setup.ts";
 import type { Page } from "../_browser.ts";
 
-/** Where the bundle and the pages are written. */
-export const harnessDir = `${root}/.cache/jupyterlab-harness`;
-
 const here = new URL(".", import.meta.url).pathname;
 const modules = `${root}/node_modules/@jupyterlab`;
 
 /** A JupyterLab theme. */
 export type Theme = "light" | "dark";
 
-let built: Promise<void> | undefined;
+let built: Promise<string> | undefined;
 
-/** Bundles `entry.ts` and writes one page per theme (once per process). */
-function build(): Promise<void> {
+/** Bundles `entry.ts` and writes one page per theme (once per process); gives their folder. */
+function build(): Promise<string> {
   built ??= (async () => {
-    await Deno.mkdir(harnessDir, { recursive: true });
+    const harnessDir = await Deno.makeTempDir({ prefix: "jupyterlab_harness_" });
+    globalThis.addEventListener("unload", () => Deno.removeSync(harnessDir, { recursive: true }));
     try {
       await esbuild.build({
         entryPoints: [`${here}entry.ts`],
@@ -67,14 +65,14 @@ function build(): Promise<void> {
           `<script src="harness.js"></script></body></html>`,
       );
     }
+    return harnessDir;
   })();
   return built;
 }
 
 /** Opens the harness page of `theme` in `page`. */
 export async function openLab(page: Page, theme: Theme): Promise<void> {
-  await build();
-  await page.goto(`file://${harnessDir}/${theme}.html`);
+  await page.goto(`file://${await build()}/${theme}.html`);
   await page.waitForFunction(() => "renderCells" in globalThis);
 }
 
