@@ -1,9 +1,11 @@
 /**
  * The book, built once for the tests that read executed notebooks and pages.
  *
- * The build goes to `.cache/test-book/` and is reused while nothing that can
- * change it has changed: the key is a SHA-256 of every file under
- * notebooks/, lib/, data/, tools/ and of deno.json and deno.lock.
+ * The build goes to `.cache/test-book/<key>/` and is reused while nothing that
+ * can change it has changed: the key is a SHA-256 of every file under
+ * notebooks/, lib/, data/, tools/ and of deno.json and deno.lock. A build is
+ * made in a scratch folder and renamed into place, so test runs that overlap
+ * (or edit the sources meanwhile) never read a half-built or removed book.
  *
  * @module
  */
@@ -48,18 +50,28 @@ export async function sourceHash(): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** Builds older than this, of other sources, are removed when a new one is made. */
+const KEEP_MS = 3600_000;
+
 /**
  * Returns the tests' book, building it (all notebooks, HTML export) unless a
  * build of the same sources is already there.
  */
 export async function testBook(): Promise<{ dir: string; chapters: Chapter[] }> {
-  const hash = await sourceHash();
-  const stamp = `${testBookDir}/source-hash`;
-  const built = await Deno.readTextFile(stamp).catch(() => "");
-  if (built !== hash) {
-    await buildBook({ out: testBookDir, quiet: true });
-    await Deno.writeTextFile(stamp, hash);
+  const dir = `${testBookDir}/${(await sourceHash()).slice(0, 16)}`;
+  if (!(await Deno.stat(`${dir}/book.json`).catch(() => undefined))) {
+    const scratch = `${testBookDir}/building-${crypto.randomUUID()}`;
+    await buildBook({ out: scratch, quiet: true });
+    // Another run may have finished the same build first: keep that one.
+    await Deno.rename(scratch, dir).catch(() => Deno.remove(scratch, { recursive: true }));
+    for await (const e of Deno.readDir(testBookDir)) {
+      const path = `${testBookDir}/${e.name}`;
+      const info = await Deno.stat(path).catch(() => undefined);
+      if (path !== dir && info?.mtime && Date.now() - info.mtime.getTime() > KEEP_MS) {
+        await Deno.remove(path, { recursive: true }).catch(() => {});
+      }
+    }
   }
-  const chapters = JSON.parse(await Deno.readTextFile(`${testBookDir}/book.json`)).chapters;
-  return { dir: testBookDir, chapters };
+  const chapters = JSON.parse(await Deno.readTextFile(`${dir}/book.json`)).chapters;
+  return { dir, chapters };
 }

@@ -7,8 +7,7 @@ import { picturesIn } from "../lib/plot/_live_svg.ts";
 import { surface3d } from "../lib/plot/3d/surface3d.ts";
 import { type Page, withBrowser, withPage } from "./_browser.ts";
 import { bowl, himmelblau, himmelblauDescent, sampleGrid } from "./plots/_grid.ts";
-
-const JUPYTER = "/usr/bin/jupyter";
+import { ensureJupyter } from "../tools/setup.ts";
 
 const bowlFigure = surface3d(sampleGrid(bowl, [-5, 5], [-5, 5], 100), {
   title: "A Simple 3D Loss Landscape",
@@ -42,15 +41,20 @@ function notebook(bundles: Record<string, unknown>[]): string {
   });
 }
 
-/** Exports the notebook with nbconvert and returns the page's file:// URL. */
+/**
+ * Exports the notebook with the nbconvert of the Python the book uses (not a
+ * fixed `/usr/bin/jupyter`: pip installs elsewhere) and returns the page's
+ * file:// URL.
+ */
 async function exportPage(bundles: Record<string, unknown>[]): Promise<string> {
   const dir = await Deno.makeTempDir({ prefix: "surface_browser_" });
   await Deno.writeTextFile(`${dir}/figures.ipynb`, notebook(bundles));
-  const out = await new Deno.Command(JUPYTER, {
+  const out = await new Deno.Command(await ensureJupyter(), {
     // nbconvert's default (lab) template; its require.js and MathJax URLs point
     // at Debian paths that may be missing, and the book ships its own, so
     // blank them here: this page needs neither.
     args: [
+      "-m",
       "nbconvert",
       "--to",
       "html",
@@ -65,7 +69,23 @@ async function exportPage(bundles: Record<string, unknown>[]): Promise<string> {
   return `file://${dir}/figures.html`;
 }
 
-const scenes = (page: Page) => page.$$eval("g.ll-s3d-scene", (gs) => gs.map((g) => g.innerHTML));
+/**
+ * Each surface's drawing, canonicalised: every element as its tag, its
+ * attributes sorted by name, its text and its children, so two drawings are
+ * equal exactly when they draw the same, whatever order a serialiser (such as
+ * nbconvert 7's, which sorts attributes) wrote the attributes in.
+ */
+const scenes = (page: Page) =>
+  page.$$eval("g.ll-s3d-scene", (gs) => {
+    const canonical = (e: Element): string => {
+      const attrs = [...e.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(" ");
+      const inner = [...e.childNodes].map((c) =>
+        c.nodeType === Node.ELEMENT_NODE ? canonical(c as Element) : c.textContent ?? ""
+      ).join("");
+      return `<${e.tagName} ${attrs}>${inner}</${e.tagName}>`;
+    };
+    return gs.map(canonical);
+  });
 const views = (page: Page) =>
   page.$$eval(
     ".ll-s3d",
