@@ -277,6 +277,18 @@ Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG,
                 const { turned, outline } = await dragFirstSurface(page);
                 ok(turned, `${where}: dragging the first surface changed nothing`);
                 strictEqual(outline, "none", `${where}: a focus ring after a drag`);
+                // Back to the button and forward again from the keyboard: now a ring.
+                await page.keyboard.press("Shift+Tab");
+                await page.keyboard.press("Tab");
+                const ring = await page.$eval(
+                  ".ll-s3d",
+                  (e) =>
+                    document.activeElement === e ? getComputedStyle(e).outlineStyle : "not focused",
+                );
+                ok(
+                  ring !== "none" && ring !== "not focused",
+                  `${where}: keyboard focus ring ${ring}`,
+                );
               }
               for (const l of await lowContrast(page)) {
                 const key = `${stem} ${l.cell}: ${l.text}`;
