@@ -54,6 +54,8 @@ interface Shown {
   marks: number;
   /** Pictures not turned into inline SVG. */
   pictures: number;
+  /** SVGs and pictures of the output (all, not only the largest) of zero size or not loaded. */
+  hidden: number;
   /** The output's visible text, spaces removed. */
   text: string;
   /** Top-left pixel of the largest picture, drawn alone: its card colour. */
@@ -97,6 +99,11 @@ function shownFigures(page: Page, outputSelector: string, cellOf: string | null)
           ? e.querySelectorAll("path, line, rect, circle, polygon, polyline, text").length
           : 0,
         pictures: o.querySelectorAll("img.ll-svg").length,
+        hidden: candidates.filter(({ e, box }) =>
+          box.width === 0 || box.height === 0 ||
+          (e.tagName.toLowerCase() === "img" &&
+            !((e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))
+        ).length,
         text: (o as HTMLElement).innerText.replace(/\s+/g, ""),
         corner,
       }];
@@ -247,6 +254,7 @@ Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG,
               const what = `${where}: figure ${i + 1} (cell ${f.cell})`;
               ok(f.width > 50 && f.height > 50, `${what} renders ${f.width}×${f.height}`);
               ok(f.loaded, `${what}: the picture did not load`);
+              strictEqual(f.hidden, 0, `${what}: SVGs or pictures not shown`);
               if (trusted) {
                 ok(f.inline, `${what} is not inline SVG`);
                 strictEqual(f.pictures, 0, `${what}: pictures left static`);
@@ -384,6 +392,7 @@ Deno.test("nbconvert's lab and classic HTML show every figure, with JavaScript o
               `${where}: figure ${i + 1} is ${f.width}×${f.height}`,
             );
             ok(f.loaded, `${where}: figure ${i + 1} did not load`);
+            strictEqual(f.hidden, 0, `${where}: figure ${i + 1} has SVGs or pictures not shown`);
             strictEqual(f.inline, javaScriptEnabled, `${where}: figure ${i + 1} inline`);
           }
           deepStrictEqual(errors, [], `${where}: problems on the page`);
@@ -504,6 +513,7 @@ Deno.test("the classic Notebook shows every figure: trusted as live inline SVG, 
             const what = `${where}: figure ${i + 1} (cell ${f.cell})`;
             ok(f.width > 50 && f.height > 50, `${what} renders ${f.width}×${f.height}`);
             ok(f.loaded, `${what}: the picture did not load`);
+            strictEqual(f.hidden, 0, `${what}: SVGs or pictures not shown`);
             strictEqual(f.inline, trusted, `${what} inline`);
           }
           if (trusted) {
