@@ -163,3 +163,18 @@ Deno.test("lib/mod.ts keeps the names outside code relies on", () => {
   const missing = names.filter((n) => typeof (lib as Record<string, unknown>)[n] === "undefined");
   deepStrictEqual(missing, []);
 });
+
+Deno.test("deno.json's exports give each layer its own import path", async () => {
+  const config = JSON.parse(await Deno.readTextFile("deno.json"));
+  const layers = [...LAYERS, "plot/3d"];
+  deepStrictEqual(
+    Object.keys(config.exports).sort(),
+    [".", ...layers.map((l) => `./${l}`)].sort(),
+  );
+  for (const layer of layers) {
+    const byName = await import(`${config.name}/${layer}`);
+    const byPath = await import(`../lib/${layer}/mod.ts`);
+    deepStrictEqual(Object.keys(byName).sort(), Object.keys(byPath).sort(), layer);
+    for (const k of Object.keys(byPath)) ok(byName[k] === byPath[k], `${layer}: ${k}`);
+  }
+});

@@ -18,6 +18,5 @@
 
 export { ALLOWED_FUNCTIONS, CONSTANTS, parseExpression } from "./parse.ts";
 export type { ParsedExpression } from "./parse.ts";
-// The expression graph a ParsedExpression holds. FUNCTIONS is exported as a
-// type only, for FunctionName: the table the compiler reads stays internal.
-export type { FunctionName, FUNCTIONS, Op, Sym, SymGraph } from "./symbolic.ts";
+// The expression graph a ParsedExpression holds.
+export type { FunctionName, Op, Sym, SymGraph } from "./symbolic.ts";

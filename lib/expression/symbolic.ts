@@ -68,7 +68,7 @@ const recip = (name: string) => (a: string[]) => `(1 / Math.${name}(${a[0]}))`;
  * `min`/`max` with any number of arguments: `lib/expression/parse.ts` rewrites
  * them into these.
  */
-export const FUNCTIONS = {
+export const FUNCTIONS: Readonly<Record<FunctionName, FunctionInfo>> = {
   abs: { arity: [1, 1], evaluate: Math.abs, js: call("abs") },
   sign: { arity: [1, 1], evaluate: Math.sign, js: call("sign") },
   floor: { arity: [1, 1], evaluate: mathjsFloor, js: (a) => `mathjsFloor(${a[0]})` },
@@ -103,10 +103,44 @@ export const FUNCTIONS = {
   min: { arity: [2, 2], evaluate: Math.min, js: call("min") },
   max: { arity: [2, 2], evaluate: Math.max, js: call("max") },
   hypot: { arity: [1, Infinity], evaluate: Math.hypot, js: call("hypot") },
-} satisfies Record<string, FunctionInfo>;
+};
 
-/** Name of an allow-listed function. */
-export type FunctionName = keyof typeof FUNCTIONS;
+/** Name of an allow-listed function: a key of {@linkcode FUNCTIONS}. */
+export type FunctionName =
+  | "abs"
+  | "sign"
+  | "floor"
+  | "ceil"
+  | "sqrt"
+  | "cbrt"
+  | "exp"
+  | "expm1"
+  | "log"
+  | "log1p"
+  | "log10"
+  | "log2"
+  | "sin"
+  | "cos"
+  | "tan"
+  | "sec"
+  | "csc"
+  | "cot"
+  | "asin"
+  | "acos"
+  | "atan"
+  | "atan2"
+  | "sinh"
+  | "cosh"
+  | "tanh"
+  | "sech"
+  | "csch"
+  | "coth"
+  | "asinh"
+  | "acosh"
+  | "atanh"
+  | "min"
+  | "max"
+  | "hypot";
 
 /** Whether `name` is an allow-listed function (own property, so never `constructor`). */
 export function isFunctionName(name: string): name is FunctionName {
