@@ -58,6 +58,9 @@ Deno.test("large heavy grids on two threads equal one thread's bit for bit, summ
       { expr: ACKLEY, x: [-5, 5], y: [-5, 5] },
       { expr: "sqrt((x - 1)^2 + (y - 4)^2)", x: [-5, 5], y: [-5, 5] },
       { expr: "log(x * y) + exp(-x)", x: [-2, 3], y: [-1, 2] },
+      // NaN where x*y < 0; the minimum is 0 on the row y = 0, the worker's first
+      // row: -0 first (x < 0), then +0, and -0 must be the one reported.
+      { expr: "sqrt(x * y)", x: [-1, 1], y: [-1, 1] },
     ] as const;
     for (const { expr, x, y } of cases) {
       const xs = linspace(x[0], x[1], n), ys = linspace(y[0], y[1], n + 3);
@@ -67,6 +70,7 @@ Deno.test("large heavy grids on two threads equal one thread's bit for bit, summ
       deepStrictEqual(two.stats, one.stats, expr);
       ok(two.values.every((v, k) => Object.is(v, one.values[k])), `${expr}: values differ`);
     }
+    ok(Object.is(serial("sqrt(x * y)", linspace(-1, 1, n), linspace(-1, 1, n + 3)).stats[0], -0));
     const g = landscape("sqrt((x - 1)^2 + (y - 4)^2)").grid({ x: [-5, 5], y: [-5, 5], n: 1001 });
     strictEqual(lastGridThreads(), 2);
     deepStrictEqual(g.argmin, [1, 4]);
