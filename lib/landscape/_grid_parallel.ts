@@ -18,12 +18,13 @@
  *
  * Fresh values arrays are allocated on the main thread. Having the worker
  * prepare them (allocate, fault in, transfer) while the main thread
- * computes was tried and measured: it hides 4–10 ms of a 2000 × 2000 grid
- * when the second core is idle, but the worker's memory comes back from
- * the allocator unmapped about every other time, so it costs more CPU in
- * all (process CPU a fresh bowl grid: 12.5 ms this way, 14.5–18.5 ms that
- * way), and on a shared machine, where both threads draw on one share of
- * the CPU, fresh grids came out slower (25–48 ms against 44–65 ms).
+ * computes was tried and measured: it took 3–5 ms of main-thread CPU off a
+ * fresh 2000 × 2000 grid (11.7 → 7.1–9.1 ms), but the worker's memory came
+ * back from the allocator unmapped about every other time, so it cost more
+ * CPU in all (process CPU a fresh bowl grid: 12.0–12.5 ms allocated here,
+ * 14.5–18.5 ms prepared by the worker), and on a shared machine, where both
+ * threads draw on one share of the CPU, fresh bowl and Himmelblau grids came
+ * out slower (25–48 ms against 44–65 ms).
  *
  * @module
  */
@@ -47,7 +48,7 @@ let starting: ReturnType<typeof setTimeout> | undefined;
 /**
  * Starts the worker without slowing the grid that asks for it: creating a
  * worker blocks this thread while the new thread sets up its JavaScript
- * engine (15–50 ms measured here, hundreds on a loaded machine). The first
+ * engine (35–340 ms measured here on a busy machine). The first
  * large heavy grid schedules that for when this thread is next idle (in a
  * notebook, between cells); a second one before then, as in a loop, starts
  * it at once.
