@@ -19,7 +19,9 @@
  * Fresh values arrays are allocated on the main thread. Having the worker
  * prepare them (allocate, fault in, transfer) while the main thread
  * computes was tried and measured: it took 3–5 ms of main-thread CPU off a
- * fresh 2000 × 2000 grid (11.7 → 7.1–9.1 ms), but the worker's memory came
+ * fresh 2000 × 2000 grid (11.7 → 7.1–9.1 ms), and on a quiet machine fresh
+ * bowl, saddle and Himmelblau grids came out about a quarter quicker
+ * (7.1–9.1 ms against 9.6–11.1 ms); but the worker's memory came
  * back from the allocator unmapped about every other time, so it cost more
  * CPU in all (process CPU a fresh bowl grid: 12.0–12.5 ms allocated here,
  * 14.5–18.5 ms prepared by the worker), and on a shared machine, where both
