@@ -72,8 +72,10 @@ export {
   binaryCrossEntropy,
   crossEntropy,
   huber,
+  ISLANDS,
   leastSquaresLine,
   leastSquaresThroughOrigin,
+  LINE_FIT_LOSSES,
   lineFitLoss,
   mae,
   mse,
@@ -87,6 +89,8 @@ export {
 export type {
   CompletePenguin,
   CrossEntropyOptions,
+  Island,
+  LabelledSet,
   Line,
   LineFitLossName,
   LineFitLossOptions,
@@ -97,6 +101,8 @@ export type {
   Species,
   SpiralOptions,
   Spirals,
+  SplitOptions,
+  SplitPart,
   Standardized,
 } from "./data/mod.ts";
 
@@ -130,14 +136,23 @@ export {
 export type {
   CustomCallbackArgs,
   Dataset,
+  DirectionOptions,
   EmbeddedLandscape,
   EmbedOptions,
+  HessianDensity,
+  HessianDensityOptions,
+  HessianEigen,
+  HessianEigenOptions,
+  HessianMethod,
+  HessianOptions,
+  HessianTraceOptions,
   InterpolateOptions,
   LayersModel,
   LineOptions,
   LineSlice,
   MlpOptions,
   Model,
+  Normalization,
   PlaneOptions,
   PlaneSlice,
   RandomPlaneOptions,
@@ -152,6 +167,7 @@ export type {
   TrajectoryPlane,
   WeightEntry,
   WeightLayout,
+  WorkerOptions,
 } from "./network/mod.ts";
 
 // Figures and their display in a notebook.
@@ -181,6 +197,7 @@ export type {
   CurveTangent,
   Displayable,
   Figure,
+  MediaBundle,
   ObservablePlotOptions,
   PlotOptions,
   RegionMapOptions,
