@@ -79,3 +79,24 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
   console.log(line(header.map(() => "---")));
   for (const r of rows) console.log(line(r));
 }
+
+/**
+ * A dense stack's flat weight vector (tfjs order: each layer's `[in, out]`
+ * kernel, then its bias) as the PyTorch peers read it: for each layer the
+ * `Linear` weight as `[out, in]`, flattened, then the bias.
+ */
+export function torchWeights(v: ArrayLike<number>, sizes: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let at = 0;
+  for (let k = 0; k + 1 < sizes.length; k++) {
+    const [inputs, units] = [sizes[k]!, sizes[k + 1]!];
+    const kernel: number[] = [];
+    for (let o = 0; o < units; o++) {
+      for (let i = 0; i < inputs; i++) kernel.push(v[at + i * units + o]!);
+    }
+    at += inputs * units;
+    out.push(kernel, Array.from({ length: units }, (_, j) => v[at + j]!));
+    at += units;
+  }
+  return out;
+}

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { findPython, median, ms, printTable, ratio, runPeer } from "./_util.ts";
+import { findPython, median, ms, printTable, ratio, runPeer, torchWeights } from "./_util.ts";
 import {
   classification,
   closeHessianWorker,
@@ -40,23 +40,6 @@ async function samples(fn: () => unknown, reps: number): Promise<number[]> {
     const t0 = performance.now();
     await fn();
     out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-/** A weight vector as the PyTorch peer reads it: Linear weights are [out, in]. */
-function toTorch(v: Float32Array | Float64Array): number[][] {
-  const out: number[][] = [];
-  let at = 0;
-  for (let k = 0; k + 1 < SIZES.length; k++) {
-    const [inputs, units] = [SIZES[k]!, SIZES[k + 1]!];
-    const kernel: number[] = [];
-    for (let o = 0; o < units; o++) {
-      for (let i = 0; i < inputs; i++) kernel.push(v[at + i * units + o]!);
-    }
-    at += inputs * units;
-    out.push(kernel, [...v.subarray(at, at + units)]);
-    at += units;
   }
   return out;
 }
@@ -118,8 +101,8 @@ export async function main(): Promise<void> {
           x: [...set.x],
           labels: [...set.labels],
           sizes: SIZES,
-          theta: toTorch(theta),
-          start: toTorch(start),
+          theta: torchWeights(theta, SIZES),
+          start: torchWeights(start, SIZES),
           steps: top.iterations,
         }),
       );

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { findPython, median, ms, printTable, ratio, runPeer } from "./_util.ts";
+import { findPython, median, ms, printTable, ratio, runPeer, torchWeights } from "./_util.ts";
 import { classification, closeWorkers, mlp, randomPlane, tf } from "../lib/network/mod.ts";
 import { spirals } from "../lib/data/mod.ts";
 
@@ -61,29 +61,14 @@ function problem(
   d2: Float32Array,
   alphas: Float64Array,
 ) {
-  const split = (v: Float32Array) => {
-    const out: number[][] = [];
-    let at = 0;
-    for (let k = 0; k + 1 < SIZES.length; k++) {
-      const [inputs, units] = [SIZES[k]!, SIZES[k + 1]!];
-      const kernel: number[] = [];
-      for (let o = 0; o < units; o++) {
-        for (let i = 0; i < inputs; i++) kernel.push(v[at + i * units + o]!);
-      }
-      at += inputs * units;
-      out.push(kernel, [...v.subarray(at, at + units)]);
-      at += units;
-    }
-    return out;
-  };
   return {
     rows: ROWS,
     x: [...set.x],
     labels: [...set.labels],
     sizes: SIZES,
-    theta: split(theta),
-    d1: split(d1),
-    d2: split(d2),
+    theta: torchWeights(theta, SIZES),
+    d1: torchWeights(d1, SIZES),
+    d2: torchWeights(d2, SIZES),
     alphas: [...alphas],
   };
 }
