@@ -13,6 +13,12 @@
  * exp(x) = 2^k · 2^(j/128) · exp(r), with 2^(j/128) from a table and
  * exp(r) from its degree-5 Taylor polynomial (truncation < 6e-19).
  *
+ * Grid kernels do not call it: {@linkcode fastExpStatements} writes the same
+ * arithmetic into the generated loop, because V8 inlines a call to this
+ * function in some compilations of a kernel and not in others (measured on
+ * Ackley's 2000 × 2000 grid on one thread: 38–39 ms written inline, 44–61 ms
+ * calling it). `tests/fast_exp_test.ts` checks the two agree bit for bit.
+ *
  * @module
  */
 
@@ -22,10 +28,14 @@ const INV_LN2_N = N / Math.LN2;
 const LN2_HI_N = 6.93147180369123816490e-01 / N;
 const LN2_LO_N = 1.90821492927058770002e-10 / N;
 
-const FRACTION = new Float64Array(N);
+/** 2^(j/128) for j from 0 to 127. */
+export const EXP_FRACTION: Float64Array = new Float64Array(N);
+const FRACTION = EXP_FRACTION;
 for (let j = 0; j < N; j++) FRACTION[j] = Math.pow(2, j / N);
 // 2^e for e from -1022 to 1023, indexed by e + 1022.
-const POWER = new Float64Array(2046);
+/** 2^e for e from -1022 to 1023, indexed by e + 1022. */
+export const EXP_POWER: Float64Array = new Float64Array(2046);
+const POWER = EXP_POWER;
 for (let e = -1022; e <= 1023; e++) POWER[e + 1022] = Math.pow(2, e);
 
 /**
@@ -48,4 +58,42 @@ export function fastExp(x: number): number {
   const s = FRACTION[ki & (N - 1)]! * POWER[(ki >> 7) + 1022]!;
   const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))));
   return s + s * p;
+}
+
+/**
+ * JavaScript statements that set the variable `out` (declared with `let`) to
+ * `fastExp(x)`, for a generated kernel: the same operations in the same
+ * order, so the same bits. `x` must be a plain identifier; `out` names the
+ * temporaries. The code reads `EXP_FRACTION` and `EXP_POWER` as free names
+ * and prints every other constant as a literal via `literal`.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { EXP_FRACTION, EXP_POWER, fastExp, fastExpStatements } from "./_fast_exp.ts";
+ *
+ * const body = fastExpStatements("x", "e", String).join("\n");
+ * const f = new Function("EXP_FRACTION", "EXP_POWER", `return (x) => { ${body} return e; };`);
+ * strictEqual(f(EXP_FRACTION, EXP_POWER)(0.3), fastExp(0.3));
+ * ```
+ */
+export function fastExpStatements(
+  x: string,
+  out: string,
+  literal: (value: number) => string,
+): string[] {
+  const [k, r, i, s] = [0, 1, 2, 3].map((j) => `${out}_${j}`);
+  const c = (v: number) => literal(v);
+  return [
+    `let ${out};`,
+    `if (${x} > -708 && ${x} < 709) {`,
+    `const ${k} = Math.round(${x} * ${c(INV_LN2_N)});`,
+    `const ${r} = ${x} - ${k} * ${c(LN2_HI_N)} - ${k} * ${c(LN2_LO_N)};`,
+    `const ${i} = ${k} | 0;`,
+    `const ${s} = EXP_FRACTION[${i} & ${N - 1}] * EXP_POWER[(${i} >> 7) + 1022];`,
+    `${out} = ${s} + ${s} * (${r} + ${r} * ${r} * (0.5 + ${r} * (${c(1 / 6)} + ${r} * (${
+      c(1 / 24)
+    } + ${r} * ${c(1 / 120)}))));`,
+    `} else ${out} = Math.exp(${x});`,
+  ];
 }

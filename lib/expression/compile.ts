@@ -20,7 +20,7 @@
  * @module
  */
 
-import { fastExp } from "./_fast_exp.ts";
+import { EXP_FRACTION, EXP_POWER, fastExp, fastExpStatements } from "./_fast_exp.ts";
 import { mathjsCeil, mathjsFloor } from "./_rounding.ts";
 import { FUNCTIONS, type Sym, type SymGraph } from "./symbolic.ts";
 
@@ -79,6 +79,10 @@ function statements(n: Sym): string[] {
       return [`const ${name} = Math.pow(${a}, ${b});`];
     }
     case "call":
+      // exp is written out in the loop rather than called (see _fast_exp.ts).
+      if (n.fn === "exp" && n.args[0]!.op !== "num") {
+        return fastExpStatements(a!, name, literal);
+      }
       return [`const ${name} = ${FUNCTIONS[n.fn as keyof typeof FUNCTIONS].js(n.args.map(ref))};`];
     case "expsplit": {
       // exp(a) * exp(b) is as accurate as exp(a + b) unless a factor over- or
@@ -318,7 +322,13 @@ export function curveSource(root: Sym): string {
 }
 
 /** The only outside names generated code may use, besides `Math`. */
-export const HELPERS = Object.freeze({ fastExp, mathjsFloor, mathjsCeil });
+export const HELPERS = Object.freeze({
+  fastExp,
+  mathjsFloor,
+  mathjsCeil,
+  EXP_FRACTION,
+  EXP_POWER,
+});
 
 function build<F>(source: string): F {
   const names = Object.keys(HELPERS);
