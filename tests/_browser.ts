@@ -108,3 +108,22 @@ export async function withPage<T>(
     await context.close();
   }
 }
+
+/** Drags the first rotatable surface on the page; says whether its scene changed. */
+export async function dragFirstSurface(page: Page): Promise<{ turned: boolean; outline: string }> {
+  const svg = (await page.$$(".ll-s3d svg"))[0]!;
+  const scene = () => page.$eval(".ll-s3d g.ll-s3d-scene", (g) => g.innerHTML);
+  const before = await scene();
+  await svg.scrollIntoViewIfNeeded();
+  const box = (await svg.boundingBox())!;
+  const x = box.x + box.width / 2, y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 5; k++) await page.mouse.move(x + 12 * k, y + 4 * k);
+  await page.mouse.up();
+  await page.evaluate(() =>
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)))
+  );
+  const outline = await page.$eval(".ll-s3d", (e) => getComputedStyle(e).outlineStyle);
+  return { turned: (await scene()) !== before, outline };
+}

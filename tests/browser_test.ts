@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { testBook } from "./_book.ts";
-import { withBrowser, withPage } from "./_browser.ts";
+import { dragFirstSurface, withBrowser, withPage } from "./_browser.ts";
 import { readNotebook, text } from "./_notebook.ts";
 
 // The exported book, opened from file:// in headless Chromium as a reader
@@ -71,19 +71,8 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
         const ready = await page.$$eval(".ll-s3d[data-ll-ready]", (es) => es.length);
         strictEqual(ready, surfaces.length, `${where}: 3D surfaces whose script did not start`);
         if (surfaces.length > 0) {
-          const scene = () => page.$eval("g.ll-s3d-scene", (g) => g.innerHTML);
-          const before = await scene();
-          await surfaces[0]!.scrollIntoViewIfNeeded();
-          const box = (await surfaces[0]!.boundingBox())!;
-          const x = box.x + box.width / 2, y = box.y + box.height / 2;
-          await page.mouse.move(x, y);
-          await page.mouse.down();
-          for (let k = 1; k <= 5; k++) await page.mouse.move(x + 12 * k, y + 4 * k);
-          await page.mouse.up();
-          await page.evaluate(() =>
-            new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)))
-          );
-          ok((await scene()) !== before, `${where}: dragging the first 3D surface changed nothing`);
+          const { turned } = await dragFirstSurface(page);
+          ok(turned, `${where}: dragging the first 3D surface changed nothing`);
         }
         const prev = await page.$$eval("nav.book-nav-top a[rel=prev]", (a) => a.length);
         const next = await page.$$eval("nav.book-nav-top a[rel=next]", (a) => a.length);
