@@ -21,40 +21,17 @@ usage: plane_torch.py PROBLEM.json [--threads N] [--reps N]
 """
 
 import json
-import os
 import statistics
 import sys
 import time
 
 import torch
 
+import _mlp_problem
+
 
 def main():
-    args = sys.argv[1:]
-    path = args[0]
-    threads = int(args[args.index("--threads") + 1]) if "--threads" in args else os.cpu_count()
-    reps = int(args[args.index("--reps") + 1]) if "--reps" in args else 5
-    torch.set_num_threads(threads)
-
-    with open(path) as f:
-        problem = json.load(f)
-    rows = problem["rows"]
-    x = torch.tensor(problem["x"], dtype=torch.float32).reshape(rows, 2)
-    labels = torch.tensor(problem["labels"], dtype=torch.long)
-    sizes = problem["sizes"]  # [2, 64, 64, 3]
-
-    layers = []
-    for k in range(len(sizes) - 1):
-        layers.append(torch.nn.Linear(sizes[k], sizes[k + 1]))
-        if k < len(sizes) - 2:
-            layers.append(torch.nn.ReLU())
-    model = torch.nn.Sequential(*layers)
-    model.eval()
-    params = list(model.parameters())
-
-    def tensors(name):
-        # Stored as torch wants them: Linear weights [out, in], biases [out].
-        return [torch.tensor(v, dtype=torch.float32).reshape(p.shape) for v, p in zip(problem[name], params)]
+    problem, _threads, reps, x, labels, model, params, tensors = _mlp_problem.load(sys.argv[1:])
 
     theta, d1, d2 = tensors("theta"), tensors("d1"), tensors("d2")
     alphas = problem["alphas"]  # the grid's values, the same for alpha and beta
