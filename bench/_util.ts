@@ -20,13 +20,13 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * Times `fn` `reps` times after `warmup` untimed calls and returns the
- * median in milliseconds. Asynchronous functions are awaited.
+ * Times `fn` `reps` times after `warmup` untimed calls and returns each time
+ * in milliseconds. Asynchronous functions are awaited.
  */
-export async function timeMs(
+export async function samplesMs(
   fn: () => unknown,
   { reps = 7, warmup = 2 }: { reps?: number; warmup?: number } = {},
-): Promise<number> {
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) {
@@ -34,7 +34,15 @@ export async function timeMs(
     await fn();
     samples.push(performance.now() - t0);
   }
-  return median(samples);
+  return samples;
+}
+
+/** The median of {@linkcode samplesMs}: `fn`'s typical time in milliseconds. */
+export async function timeMs(
+  fn: () => unknown,
+  options: { reps?: number; warmup?: number } = {},
+): Promise<number> {
+  return median(await samplesMs(fn, options));
 }
 
 /**

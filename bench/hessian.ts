@@ -15,7 +15,16 @@
  * @module
  */
 
-import { findPython, median, ms, printTable, ratio, runPeer, torchWeights } from "./_util.ts";
+import {
+  findPython,
+  median,
+  ms,
+  printTable,
+  ratio,
+  runPeer,
+  samplesMs,
+  torchWeights,
+} from "./_util.ts";
 import {
   classification,
   closeHessianWorker,
@@ -33,17 +42,6 @@ const SIZES = [2, 64, 64, 3];
 const REPS = 5;
 const TOLERANCE = 1e-3;
 
-async function samples(fn: () => unknown, reps: number): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 export async function main(): Promise<void> {
   const set = spirals({ n: ROWS, classes: 3, seed: 1 });
   const data = classification(set);
@@ -58,10 +56,13 @@ export async function main(): Promise<void> {
   // the peers run, since the load on a shared machine drifts.
   const options = { k: 1, tolerance: TOLERANCE, seed: 0 };
   const top = await hessianEigenvalues(model, data, options);
-  const ours = await samples(() => hessianEigenvalues(model, data, options), REPS);
-  const withWorker = await samples(
+  const ours = await samplesMs(() => hessianEigenvalues(model, data, options), {
+    reps: REPS,
+    warmup: 1,
+  });
+  const withWorker = await samplesMs(
     () => hessianEigenvalues(model, data, { ...options, workers: 1 }),
-    REPS,
+    { reps: REPS, warmup: 1 },
   );
 
   // One product: inside a loop (operator built) and on its own; one gradient.
@@ -71,13 +72,15 @@ export async function main(): Promise<void> {
   const perProduct: Record<string, number> = {};
   for (const path of ["analytic", "tape"] as const) {
     const op = hessianOperator(model, data, path);
-    perProduct[path] = median(await samples(() => op.apply(unit), 21));
+    perProduct[path] = median(await samplesMs(() => op.apply(unit), { reps: 21, warmup: 1 }));
     op.dispose();
   }
-  const isolated = median(await samples(() => hessianVectorProduct(model, data, unit), 21));
+  const isolated = median(
+    await samplesMs(() => hessianVectorProduct(model, data, unit), { reps: 21, warmup: 1 }),
+  );
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const forwardBackward = median(
-    await samples(() =>
+    await samplesMs(() =>
       tf.tidy(() => {
         const { value, grads } = tf.variableGrads(
           () =>
@@ -85,7 +88,7 @@ export async function main(): Promise<void> {
           vars,
         );
         return [value, ...Object.values(grads)].map((t) => t.dataSync());
-      }), 21),
+      }), { reps: 21, warmup: 1 }),
   );
 
   const python = await findPython(["torch", "numpy"]);
@@ -116,9 +119,14 @@ export async function main(): Promise<void> {
       await Deno.remove(file);
     }
   }
-  ours.push(...await samples(() => hessianEigenvalues(model, data, options), REPS));
+  ours.push(
+    ...await samplesMs(() => hessianEigenvalues(model, data, options), { reps: REPS, warmup: 1 }),
+  );
   withWorker.push(
-    ...await samples(() => hessianEigenvalues(model, data, { ...options, workers: 1 }), REPS),
+    ...await samplesMs(() => hessianEigenvalues(model, data, { ...options, workers: 1 }), {
+      reps: REPS,
+      warmup: 1,
+    }),
   );
   const value = top.values[0]!;
   type Power = { ms: number; value: number; products: number };

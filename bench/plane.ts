@@ -14,7 +14,16 @@
  * @module
  */
 
-import { findPython, median, ms, printTable, ratio, runPeer, torchWeights } from "./_util.ts";
+import {
+  findPython,
+  median,
+  ms,
+  printTable,
+  ratio,
+  runPeer,
+  samplesMs,
+  torchWeights,
+} from "./_util.ts";
 import { classification, closeWorkers, mlp, randomPlane, tf } from "../lib/network/mod.ts";
 import { spirals } from "../lib/data/mod.ts";
 
@@ -26,17 +35,6 @@ const REPS = 5;
 /** Multiply-adds per grid point, times two: one forward pass over all rows. */
 const FLOP_PER_POINT = 2 * ROWS * SIZES.slice(1).reduce((s, units, k) => s + SIZES[k]! * units, 0);
 const FLOP_PER_PLANE = FLOP_PER_POINT * N * N;
-
-async function times(fn: () => Promise<unknown>, reps = REPS): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 /** GFLOP/s of tfjs's 1024×1024 float32 product on this thread (median of 20). */
 function wasmMatmulGflops(): number {
@@ -83,8 +81,8 @@ export async function main(): Promise<void> {
   const t0 = performance.now();
   const plane = await run();
   const cold = performance.now() - t0;
-  const ours = await times(() => run());
-  const single = await times(() => run(0));
+  const ours = await samplesMs(() => run(), { reps: REPS, warmup: 1 });
+  const single = await samplesMs(() => run(0), { reps: REPS, warmup: 1 });
   const wasmGflops = wasmMatmulGflops();
   const cores = navigator.hardwareConcurrency ?? 1;
 
