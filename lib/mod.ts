@@ -186,6 +186,7 @@ export {
   table,
 } from "./plot/mod.ts";
 export type {
+  ContourFigure,
   ContourPath,
   ContourPlotOptions,
   ContourPoint,
@@ -197,6 +198,7 @@ export type {
   CurveTangent,
   Displayable,
   Figure,
+  MapFrame,
   MediaBundle,
   ObservablePlotOptions,
   PlotOptions,
@@ -207,3 +209,7 @@ export type {
   SurfaceFigure,
   SurfacePath,
 } from "./plot/mod.ts";
+
+// Live figures: played with in the notebook and the exported page, computed there by the same code.
+export { descentExplorer } from "./live/mod.ts";
+export type { DescentExplorerOptions, ExplorerState } from "./live/mod.ts";

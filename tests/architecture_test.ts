@@ -14,6 +14,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   data: ["core", "expression", "landscape"],
   network: ["core", "expression", "landscape", "data"],
   plot: ["core"],
+  live: ["core", "expression", "landscape", "data", "plot"],
 };
 const LAYERS = Object.keys(ALLOWED);
 

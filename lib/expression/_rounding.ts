@@ -7,11 +7,12 @@
  * @module
  */
 
-const REL_TOL = 1e-12;
-const ABS_TOL = 1e-15;
-
-function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);
+/**
+ * Whether `a` and `b` are equal within mathjs's tolerance (relative 1e-12,
+ * absolute 1e-15). Portable (no outside names): pages embed it by source.
+ */
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1e-12 * Math.max(Math.abs(a), Math.abs(b)), 1e-15);
 }
 
 /**

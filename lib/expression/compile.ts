@@ -21,7 +21,7 @@
  */
 
 import { EXP_FRACTION, EXP_POWER, fastExp, fastExpStatements } from "./_fast_exp.ts";
-import { mathjsCeil, mathjsFloor } from "./_rounding.ts";
+import { mathjsCeil, mathjsFloor, nearlyEqual } from "./_rounding.ts";
 import { FUNCTIONS, type Sym, type SymGraph } from "./symbolic.ts";
 
 /** Largest integer exponent turned into multiplications; beyond, `Math.pow`. */
@@ -329,6 +329,36 @@ export const HELPERS = Object.freeze({
   EXP_FRACTION,
   EXP_POWER,
 });
+
+let helpers: string | undefined;
+
+/**
+ * JavaScript that defines {@linkcode HELPERS} by the same names, for a page
+ * that runs generated sources (a live figure): the tables of `fastExp` as
+ * exact literals, `fastExp` written with the statements kernels inline, and
+ * the rounding functions by their own source. Wrapping a generated source
+ * in `(function () { … })()` after it gives the same function as
+ * {@linkcode compilePoint}, without `new Function`.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { HELPERS, helpersSource } from "./compile.ts";
+ * const fastExp = new Function(`${helpersSource()}\nreturn fastExp;`)();
+ * strictEqual(fastExp(0.3), HELPERS.fastExp(0.3));
+ * ```
+ */
+export function helpersSource(): string {
+  helpers ??= [
+    `const EXP_FRACTION = new Float64Array([${Array.from(EXP_FRACTION, literal).join(",")}]);`,
+    // Powers of two are exact in any engine.
+    "const EXP_POWER = new Float64Array(2046);",
+    "for (let e = -1022; e <= 1023; e++) EXP_POWER[e + 1022] = Math.pow(2, e);",
+    `function fastExp(x) {\n${fastExpStatements("x", "v", literal).join("\n")}\nreturn v;\n}`,
+    ...[nearlyEqual, mathjsFloor, mathjsCeil].map((f) => f.toString()),
+  ].join("\n");
+  return helpers;
+}
 
 function build<F>(source: string): F {
   const names = Object.keys(HELPERS);

@@ -154,10 +154,75 @@ export function descend(l: Landscape, options: DescendOptions): DescendResult {
   );
   const [beta1, beta2] = betas;
 
+  return descentPath((w) => l.at(...w), (w) => l.gradient(...w), from, {
+    optimizer,
+    learningRate: lr,
+    steps,
+    momentum: mu,
+    alpha,
+    beta1,
+    beta2,
+    eps,
+  });
+}
+
+/** The settings of {@linkcode descentPath}: every hyper-parameter given, already checked. */
+export interface DescentSettings {
+  /** The optimizer. */
+  optimizer: Optimizer;
+  /** γ. */
+  learningRate: number;
+  /** Number of updates. */
+  steps: number;
+  /** μ (0 for none). */
+  momentum: number;
+  /** RMSprop's α. */
+  alpha: number;
+  /** Adam's β₁. */
+  beta1: number;
+  /** Adam's β₂. */
+  beta2: number;
+  /** ε of RMSprop and Adam. */
+  eps: number;
+}
+
+/**
+ * The update loop of {@linkcode descend}, for any loss given as two
+ * functions of a weight array, with settings already checked. It is
+ * portable — it uses no outside names but `Math` and `Number` — so a live
+ * figure embeds its source (`descentPath.toString()`) and the page runs the
+ * very code `descend()` runs.
+ *
+ * @param at The loss at a point.
+ * @param gradient The gradient at a point.
+ * @param from The start.
+ * @param s The optimizer and its hyper-parameters.
+ * @returns The path, as {@linkcode descend} returns it.
+ *
+ * @example
+ * ```ts
+ * import { deepStrictEqual } from "node:assert";
+ * import { descentPath } from "./descend.ts";
+ *
+ * const settings = {
+ *   optimizer: "gd" as const, learningRate: 0.25, steps: 1, momentum: 0,
+ *   alpha: 0.99, beta1: 0.9, beta2: 0.999, eps: 1e-8,
+ * };
+ * const path = descentPath((w) => w[0]! ** 2, (w) => [2 * w[0]!], [1], settings);
+ * deepStrictEqual(path.points, [[1], [0.5]]);
+ * ```
+ */
+export function descentPath(
+  at: (w: number[]) => number,
+  gradient: (w: number[]) => number[],
+  from: readonly number[],
+  s: DescentSettings,
+): DescendResult {
+  const { optimizer, learningRate: lr, steps, momentum: mu, alpha, beta1, beta2, eps } = s;
   const n = from.length;
-  let theta = [...from];
+  let theta = from.slice();
   const points = [theta];
-  const first = l.at(...theta);
+  const first = at(theta);
   const values = [first];
   if (!Number.isFinite(first)) return { points, values, diverged: true };
   const buffer = new Array<number>(n).fill(0);
@@ -165,7 +230,7 @@ export function descend(l: Landscape, options: DescendOptions): DescendResult {
   const mean = new Array<number>(n).fill(0);
 
   for (let t = 1; t <= steps; t++) {
-    const g = l.gradient(...theta);
+    const g = gradient(theta);
     if (!g.every(Number.isFinite)) return { points, values, diverged: true };
     const next = new Array<number>(n);
     for (let i = 0; i < n; i++) {
@@ -202,10 +267,12 @@ export function descend(l: Landscape, options: DescendOptions): DescendResult {
           update = (lr / correction1) * (mean[i]! / denominator);
           break;
         }
+        default:
+          throw new TypeError(`Unknown optimizer ${String(optimizer)}`);
       }
       next[i] = theta[i]! - update;
     }
-    const value = next.every(Number.isFinite) ? l.at(...next) : NaN;
+    const value = next.every(Number.isFinite) ? at(next) : NaN;
     if (!Number.isFinite(value)) return { points, values, diverged: true };
     theta = next;
     points.push(theta);

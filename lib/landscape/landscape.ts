@@ -6,7 +6,14 @@
  * @module
  */
 
-import { compileCurve, compileGrid, compilePoint, compileVector } from "../expression/compile.ts";
+import {
+  compileCurve,
+  compileGrid,
+  compilePoint,
+  compileVector,
+  helpersSource,
+  pointSource,
+} from "../expression/compile.ts";
 import { fillGrid } from "./_grid_parallel.ts";
 import { describe, parseExpression } from "../expression/parse.ts";
 import { centralGradient, centralHessian } from "./finite_difference.ts";
@@ -26,6 +33,47 @@ export interface LandscapeOptions {
   vars?: readonly string[];
   /** A display name, e.g. `"Himmelblau"`. */
   name?: string;
+}
+
+/**
+ * The JavaScript a landscape built from a string runs, for a page that must
+ * compute exactly what the library computes (a live figure): each of
+ * `value` and `gradient` is a function body that returns the compiled
+ * function `(x, y) => …`, and `helpers` defines the names those bodies use.
+ */
+export interface LandscapeSource {
+  /** Body returning `(x, y) => number`: the loss, as {@linkcode Landscape.at} computes it. */
+  value: string;
+  /** Body returning `(x, y) => number[]`: the gradient, as {@linkcode Landscape.gradient} computes it. */
+  gradient: string;
+  /** Defines `fastExp`, `EXP_FRACTION`, `EXP_POWER`, `mathjsFloor` and `mathjsCeil`. */
+  helpers: string;
+}
+
+const SOURCES = new WeakMap<Landscape, () => LandscapeSource>();
+
+/**
+ * The generated JavaScript of a landscape built from a string (its value and
+ * exact gradient), or `undefined` for a landscape given as a TypeScript
+ * function, whose code may use names a page does not have.
+ *
+ * @param l A landscape made by {@linkcode landscape}.
+ * @returns The sources, which give bit for bit the numbers `l.at` and `l.gradient` give.
+ *
+ * @example The page's value function equals the landscape's
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { landscape, landscapeSource } from "./landscape.ts";
+ *
+ * const l = landscape("exp(-x^2) * sin(3*y)");
+ * const src = landscapeSource(l)!;
+ * const value = new Function(`${src.helpers}\nreturn (function () {\n${src.value}\n})();`)();
+ * strictEqual(value(0.3, 0.7), l.at(0.3, 0.7));
+ * strictEqual(landscapeSource(landscape((x: number) => x * x)), undefined);
+ * ```
+ */
+export function landscapeSource(l: Landscape): LandscapeSource | undefined {
+  return SOURCES.get(l)?.();
 }
 
 /** A loss function of one or two weights, as a TypeScript function. */
@@ -179,7 +227,13 @@ function fromExpression(source: string, { vars, name }: LandscapeOptions): Lands
       return summarizeCurve(xs, values);
     },
   };
-  return Object.freeze(self);
+  Object.freeze(self);
+  SOURCES.set(self, () => ({
+    value: pointSource([root], false),
+    gradient: pointSource(dims === 1 ? [d(0)] : [d(0), d(1)], true),
+    helpers: helpersSource(),
+  }));
+  return self;
 }
 
 function fromFunction(f: LossFunction, { vars, name }: LandscapeOptions): Landscape {

@@ -20,8 +20,8 @@
  * @module
  */
 
-export { landscape } from "./landscape.ts";
-export type { LandscapeOptions, LossFunction } from "./landscape.ts";
+export { landscape, landscapeSource } from "./landscape.ts";
+export type { LandscapeOptions, LandscapeSource, LossFunction } from "./landscape.ts";
 export { catalog } from "./catalog.ts";
 export type {
   CatalogEntry,
@@ -31,8 +31,8 @@ export type {
 } from "./catalog.ts";
 export { criticalPoints } from "./critical_points.ts";
 export type { CriticalPoint, CriticalPoint1D, CriticalPointOptions } from "./critical_points.ts";
-export { descend } from "./descend.ts";
-export type { DescendOptions, DescendResult, Optimizer } from "./descend.ts";
+export { descend, descentPath } from "./descend.ts";
+export type { DescendOptions, DescendResult, DescentSettings, Optimizer } from "./descend.ts";
 export { lossCurve } from "./loss_curve.ts";
 export { basinName, basins, labelEnds } from "./basins.ts";
 export type { Basin, BasinMap, DescentOptions, EndLabels } from "./basins.ts";

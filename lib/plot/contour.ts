@@ -109,6 +109,35 @@ const KIND_MARKER: Record<StationaryKind, string> = {
 };
 
 /**
+ * Where a contour map's frame sits in its SVG, so that more can be drawn on
+ * it: a weight `(x, y)` is at pixel
+ * `left + (x − x[0]) / (x[1] − x[0]) · width`,
+ * `top + (y[1] − y) / (y[1] − y[0]) · height`.
+ */
+export interface MapFrame {
+  /** The SVG's width and height in pixels. */
+  size: [number, number];
+  /** Pixel x of the frame's left edge. */
+  left: number;
+  /** Pixel y of the frame's top edge. */
+  top: number;
+  /** The frame's width in pixels. */
+  width: number;
+  /** The frame's height in pixels. */
+  height: number;
+  /** The first weight's range, left to right. */
+  x: [number, number];
+  /** The second weight's range, bottom to top. */
+  y: [number, number];
+}
+
+/** A contour map, with where its frame is (see {@linkcode MapFrame}). */
+export interface ContourFigure extends Figure {
+  /** Where the map's frame is in its SVG. */
+  frame: MapFrame;
+}
+
+/**
  * A contour map of `grid`.
  *
  * @param grid A `Grid` such as `landscape("w1^2 + 3*w2^2").grid({ x: [-3, 3], y: [-3, 3] })`.
@@ -128,7 +157,7 @@ const KIND_MARKER: Record<StationaryKind, string> = {
  * ok(fig.toSVG().includes("minimum"));
  * ```
  */
-export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Figure {
+export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): ContourFigure {
   checkGrid(grid);
   const {
     title = "",
@@ -341,7 +370,16 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Figur
       : "") +
     (arrows !== false ? "; arrows point downhill" : "") + ".";
   const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra, titleY: 20 });
-  return svgFigure(svg, (title ? `${title}: ` : "") + description);
+  const frame: MapFrame = {
+    size: [width, height],
+    left: marginLeft,
+    top: marginTop,
+    width: frameW,
+    height: frameH,
+    x: [x0, x1],
+    y: [y0, y1],
+  };
+  return { ...svgFigure(svg, (title ? `${title}: ` : "") + description), frame };
 }
 
 function fmt(x: number): string {

@@ -34,11 +34,19 @@ export type {
   CurveTangent,
 } from "./curve.ts";
 export { contourPlot } from "./contour.ts";
-export type { ContourPath, ContourPlotOptions, ContourPoint } from "./contour.ts";
+export type {
+  ContourFigure,
+  ContourPath,
+  ContourPlotOptions,
+  ContourPoint,
+  MapFrame,
+} from "./contour.ts";
 export { REGION_COLORS, regionMap } from "./region_map.ts";
 export type { RegionMapOptions, RegionPoint } from "./region_map.ts";
 export { sideBySide } from "./side_by_side.ts";
 export type { SideBySide } from "./side_by_side.ts";
 export { colormap, colormapNames, palette } from "./colormap.ts";
+export { FONT, pageFigure } from "./page.ts";
+export type { PageFigureParts } from "./page.ts";
 export { surface3d } from "./3d/mod.ts";
 export type { Surface3dOptions, SurfaceFigure, SurfacePath } from "./3d/mod.ts";
