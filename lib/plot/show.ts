@@ -166,12 +166,14 @@ export function bundleOf(x: unknown): MediaBundle {
   return { "text/plain": Deno.inspect(x, { colors: false, depth: 4 }) };
 }
 
-type Jupyter = {
+/** The part of `Deno.jupyter` that `lib/plot/` uses. */
+export type Jupyter = {
   display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
   broadcast(msgType: string, content: Record<string, unknown>): Promise<void> | void;
 };
 
-function kernel(): Jupyter | undefined {
+/** `Deno.jupyter` in a Deno notebook kernel; `undefined` anywhere else. */
+export function kernel(): Jupyter | undefined {
   try {
     return (Deno as unknown as { jupyter: Jupyter }).jupyter;
   } catch {
