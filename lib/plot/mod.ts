@@ -21,6 +21,8 @@
 
 export { DISPLAY, show, table } from "./show.ts";
 export type { Displayable, MediaBundle } from "./show.ts";
+export { progress } from "./progress.ts";
+export type { Progress, ProgressOptions } from "./progress.ts";
 export { Plot, plot } from "./plot.ts";
 export type { ObservablePlotOptions, PlotOptions } from "./plot.ts";
 export type { Figure } from "./show.ts";
