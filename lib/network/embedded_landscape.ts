@@ -119,7 +119,9 @@ export function embedLandscape(
     return fn(a, b) + (curvature / 2) * Math.max(ww - a * a - b * b, 0);
   };
   const combine = (c: ArrayLike<number>, terms: [number, ArrayLike<number>][]) => {
-    const w = Float64Array.from({ length: dims }, (_, i) => c[i]!);
+    // A plain loop: Float64Array.from with a map function is ~10× slower here.
+    const w = new Float64Array(dims);
+    for (let i = 0; i < dims; i++) w[i] = c[i]!;
     for (const [s, d] of terms) for (let i = 0; i < dims; i++) w[i] = w[i]! + s * d[i]!;
     return w;
   };
