@@ -85,16 +85,18 @@ Deno.test("an unknown symbol lists the weights and constants when vars is given"
   throws(() => parseExpression("x + z", { vars: ["x", "y"] }), {
     name: "ReferenceError",
     message:
-      'Unknown symbol "z" in loss expression "x + z"; allowed symbols are the weights x, y and the constants pi, e',
+      'Unknown symbol "z" in loss expression "x + z"; allowed symbols are the weights x, y and the constants pi, e' +
+      "; if z is a fixed value, write a number in its place",
   });
 });
 
-Deno.test("three free variables say to pass vars", () => {
+Deno.test("three free variables say what to fix (vars cannot name a third weight)", () => {
   throws(() => parseExpression("x + y + z"), {
     name: "RangeError",
     message:
       'Loss expression "x + y + z" has 3 free variables (x, y, z) but a landscape takes one or two ' +
-      'weights; pass vars (e.g. { vars: ["x", "y"] }) to name the weights, and use the tfjs slices for more',
+      "weights; if one is a typo (a missing * between two names, a misspelt name), fix it; " +
+      "otherwise write numbers in place of all but two of them (the tfjs slices take more weights)",
   });
 });
 

@@ -58,7 +58,17 @@ function checkCount(n: unknown, name: string): number {
  * Checks an interval `[lo, hi]`: two finite numbers with `lo < hi`.
  *
  * @throws {TypeError} When it is not a pair of numbers.
- * @throws {RangeError} When an end is not finite or `lo >= hi`.
+ * @throws {RangeError} When an end is not finite or `lo >= hi`; for `lo > hi`
+ *   the message says to swap them, such as `[-2, 2]` for `[2, -2]`.
+ *
+ * @example
+ * ```ts
+ * import { deepStrictEqual, throws } from "node:assert";
+ * import { checkInterval } from "./grid_spec.ts";
+ *
+ * deepStrictEqual(checkInterval([-2, 2], "x"), [-2, 2]);
+ * throws(() => checkInterval([2, -2], "x"), { name: "RangeError", message: /swap them: \[-2, 2\]/ });
+ * ```
  */
 export function checkInterval(v: unknown, name: string): Interval {
   const text = Array.isArray(v) ? `[${v.join(", ")}]` : String(v);
@@ -68,6 +78,11 @@ export function checkInterval(v: unknown, name: string): Interval {
     );
   }
   const [lo, hi] = v as [number, number];
+  if (Number.isFinite(lo) && Number.isFinite(hi) && lo > hi) {
+    throw new RangeError(
+      `Expected ${name} to be a range [low, high] but found ${text}; swap them: [${hi}, ${lo}]`,
+    );
+  }
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
     throw new RangeError(
       `Expected ${name} to be an interval [lo, hi] of finite numbers with lo < hi but found ${text}`,

@@ -129,6 +129,11 @@ export function naturalCompare(a: string, b: string): number {
  * @throws {ReferenceError} For an unknown function or symbol, listing what is allowed.
  * @throws {RangeError} For more than two (or no) weights.
  *
+ * Messages name the likely fix for a learner's common mistakes: notation
+ * from elsewhere (`w**2`, `w²`, `−`, `×`, `|w|`, `Math.log`), other names of
+ * functions (`ln`, `arctan`, `relu`), names one typo away from an allowed one
+ * (`Sin`, `sqr`, `W2`), and a missing `*` (`w1w2`, `w(w + 1)`).
+ *
  * @example The weights of an expression, in natural order
  * ```ts
  * import { deepStrictEqual, throws } from "node:assert";
@@ -136,6 +141,15 @@ export function naturalCompare(a: string, b: string): number {
  *
  * deepStrictEqual(parseExpression("w10^2 + w2^2").vars, ["w2", "w10"]);
  * throws(() => parseExpression("x.constructor"), SyntaxError);
+ * ```
+ *
+ * @example A message names the fix
+ * ```ts
+ * import { throws } from "node:assert";
+ * import { parseExpression } from "./parse.ts";
+ *
+ * throws(() => parseExpression("w**2"), { name: "SyntaxError", message: /write "w\^2"/ });
+ * throws(() => parseExpression("ln(w)"), { name: "ReferenceError", message: /write log\(w\)/ });
  * ```
  */
 export function parseExpression(
@@ -159,7 +173,14 @@ export function parseExpression(
 
   const free = new Set<string>();
   const claimed = vars ? new Set(vars) : undefined;
-  validate(node, source, (name) => {
+  // Symbols used as values (not called): a call of one of them is a missing *.
+  const values = new Set<string>(claimed);
+  node.traverse((n, path) => {
+    if (n.type === "SymbolNode" && path !== "fn") {
+      values.add((n as unknown as { name: string }).name);
+    }
+  });
+  validate(node, source, values, (name) => {
     if (claimed?.has(name)) return;
     if (Object.hasOwn(CONSTANTS, name)) return;
     if (isFunctionName(name) || Object.hasOwn(ALIASES, name)) {
@@ -167,10 +188,27 @@ export function parseExpression(
         `"${name}" is a function in loss expression ${quoted}; call it with parentheses, e.g. ${name}(x)`,
       );
     }
+    if (NOT_WEIGHTS.has(name.toLowerCase())) {
+      throw new SyntaxError(
+        `"${name}" in loss expression ${quoted} is not a weight but a function name, and ` +
+          `functions are called with parentheses; ${functionHint(name, ["x"])}`,
+      );
+    }
     if (claimed) {
+      const allowed = [...vars!, ...Object.keys(CONSTANTS)];
+      const parts = runTogether(name, allowed);
+      const close = closeNames(name, allowed);
+      const hint = parts
+        ? `"${name}" looks like ${parts.join("*")} with the * missing: write ${parts.join("*")}. `
+        : close.length > 0
+        ? `did you mean ${orList(close)}? `
+        : "";
       throw new ReferenceError(
-        `Unknown symbol "${name}" in loss expression ${quoted}; allowed symbols are the weights ` +
-          `${vars!.join(", ")} and the constants ${Object.keys(CONSTANTS).join(", ")}`,
+        `Unknown symbol "${name}" in loss expression ${quoted}; ${hint}${
+          hint ? "Allowed" : "allowed"
+        } symbols are the weights ${vars!.join(", ")} and the constants ${
+          Object.keys(CONSTANTS).join(", ")
+        }` + (hint ? "" : `; if ${name} is a fixed value, write a number in its place`),
       );
     }
     checkName(name, source);
@@ -181,9 +219,7 @@ export function parseExpression(
   if (names.length > 2) {
     throw new RangeError(
       `Loss expression ${quoted} has ${names.length} free variables (${names.join(", ")}) but a ` +
-        `landscape takes one or two weights; pass vars (e.g. { vars: ["${names[0]}", "${
-          names[1]
-        }"] }) to name the weights, and use the tfjs slices for more`,
+        `landscape takes one or two weights; ${tooManyHint(names)}`,
     );
   }
   if (names.length === 0) {
@@ -214,17 +250,36 @@ function checkName(name: string, source?: string): void {
     return;
   }
   const where = source === undefined ? "" : ` in loss expression ${JSON.stringify(source)}`;
+  const hint = source === undefined ? undefined : notationHint(source);
+  if (hint !== undefined) throw new SyntaxError(`Cannot use "${name}"${where}; ${hint}`);
+  const lower = name.toLowerCase();
+  if (source !== undefined && Object.hasOwn(CONSTANTS, lower)) {
+    throw new SyntaxError(
+      `Cannot use "${name}"${where}; the constant is written in lower case: ${lower}`,
+    );
+  }
   throw new SyntaxError(
     `Cannot use "${name}" as a weight name${where}; weight names are letters, digits and _ ` +
       `starting with a letter (e.g. x, w1) and cannot be built-in names such as constructor, NaN or i`,
   );
 }
 
-/** Walks the tree, rejecting everything outside the allow-list; reports each symbol. */
-function validate(node: MathNode, source: string, onSymbol: (name: string) => void): void {
+/**
+ * Walks the tree, rejecting everything outside the allow-list; reports each
+ * symbol. `values` are the names used as values (and the claimed weights):
+ * calling one of them is taken for a missing `*`.
+ */
+function validate(
+  node: MathNode,
+  source: string,
+  values: ReadonlySet<string>,
+  onSymbol: (name: string) => void,
+): void {
   const quoted = JSON.stringify(source);
   const reject = (what: string): never => {
-    throw new SyntaxError(`Cannot use ${what} in loss expression ${quoted}; ${ALLOWED_SUMMARY}`);
+    throw new SyntaxError(
+      `Cannot use ${what} in loss expression ${quoted}; ${notationHint(source) ?? ALLOWED_SUMMARY}`,
+    );
   };
   const text = (n: MathNode) => JSON.stringify(clip(n.toString()));
   const walk = (n: MathNode): void => {
@@ -260,10 +315,15 @@ function validate(node: MathNode, source: string, onSymbol: (name: string) => vo
           ? FUNCTIONS[name].arity
           : undefined;
         if (!arity) {
+          const argsText = args.map((a) => a.toString());
+          const product = values.has(name) || Object.hasOwn(CONSTANTS, name) ||
+            /^[A-Za-z](_?\d+)?$/.test(name);
+          const hint = functionHint(name, argsText) ??
+            (product ? `to multiply, write ${name}*(${argsText.join(", ")})` : undefined);
           throw new ReferenceError(
-            `Unknown function "${clip(name)}" in loss expression ${quoted}; allowed functions are ${
-              ALLOWED_FUNCTIONS.join(", ")
-            }`,
+            `Unknown function "${clip(name)}" in loss expression ${quoted}; ${
+              hint === undefined ? "allowed" : `${hint}${hint.endsWith("?") ? "" : "."} Allowed`
+            } functions are ${ALLOWED_FUNCTIONS.join(", ")}`,
           );
         }
         if (args.length < arity[0] || args.length > arity[1]) {
@@ -366,6 +426,10 @@ function syntaxError(source: string, error: unknown): Error {
       source.slice(at).match(/^([A-Za-z_][A-Za-z0-9_]*|\d+(\.\d*)?([eE][+-]?\d+)?|\S)/)?.[0] ?? " "
     }"`;
   const where = `at position ${char} (counting from 1)`;
+  const hint = notationHint(source) ??
+    (/^Unexpected operator ,$/.test(raw) && /\d,\d/.test(source)
+      ? "decimals are written with a point (2.5), not a comma"
+      : undefined);
   let what: string;
   const expected = raw.match(/^(.*) expected$/);
   const operator = raw.match(/^Unexpected operator (.+)$/);
@@ -382,11 +446,242 @@ function syntaxError(source: string, error: unknown): Error {
   } else {
     what = `${lowerFirst(raw)} ${where}`;
   }
+  if (hint !== undefined) what += `; ${hint}`;
   // Tabs and newlines become spaces so the caret lines up under the position.
   const shown = source.replace(/\s/g, " ");
   return new SyntaxError(
     `Cannot parse loss expression ${quoted}: ${what}\n  ${shown}\n  ${" ".repeat(at)}^`,
   );
+}
+
+// Hints for the mistakes learners make when they type a loss: notation from
+// Python, JavaScript or typeset maths, other names for allowed functions,
+// typos in names, and a missing * between two names.
+
+/** Notation from elsewhere: what it looks like, what to write instead, and the rewrite. */
+const NOTATION: readonly {
+  find: RegExp;
+  hint: (found: string) => string;
+  fix: (s: string) => string;
+}[] = [
+  {
+    find: /\*\*/,
+    hint: () => "powers are written ^ (w^2), not **",
+    fix: (s) => s.replace(/\*\*/g, "^"),
+  },
+  {
+    find: /[²³]/,
+    hint: (c) => `powers are written ^ (w^2), not ${c}`,
+    fix: (s) => s.replace(/²/g, "^2").replace(/³/g, "^3"),
+  },
+  {
+    find: /[−–]/,
+    hint: (c) => `the minus sign is written -, not ${c}`,
+    fix: (s) => s.replace(/[−–]/g, "-"),
+  },
+  {
+    find: /[×·⋅∙]/,
+    hint: (c) => `multiplication is written *, not ${c}`,
+    fix: (s) => s.replace(/[×·⋅∙]/g, "*"),
+  },
+  { find: /÷/, hint: () => "division is written /, not ÷", fix: (s) => s.replace(/÷/g, "/") },
+  {
+    find: /\|/,
+    hint: () => "absolute values are written abs(w), not |w|",
+    fix: (s) => s.replace(/\|([^|]*)\|/g, "abs($1)"),
+  },
+  {
+    find: /\bMath\./,
+    hint: () => "functions and constants are written without Math. (log(w), pi)",
+    fix: (s) =>
+      s.replace(/\bMath\.PI\b/g, "pi").replace(/\bMath\.E\b/g, "e").replace(/\bMath\./g, ""),
+  },
+];
+
+/**
+ * What to write instead of notation from elsewhere in `source` (`**`, `²`,
+ * `−`, `×`, `|w|`, `Math.`), with the rewritten expression when it parses;
+ * undefined when there is none.
+ */
+function notationHint(source: string): string | undefined {
+  const found = NOTATION.filter((n) => n.find.test(source));
+  if (found.length === 0) return undefined;
+  const hints = found.map((n) => n.hint(source.match(n.find)![0]));
+  const fixed = found.reduce((s, n) => n.fix(s), source);
+  let parses = !NOTATION.some((n) => n.find.test(fixed));
+  try {
+    parse(fixed);
+  } catch {
+    parses = false;
+  }
+  return hints.join("; ") + (parses ? `: write ${JSON.stringify(fixed)}` : "");
+}
+
+/** Other names of allowed functions, lower case, as other notations spell them. */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ["exponential", "exp"],
+  ["expo", "exp"],
+  ["arcsin", "asin"],
+  ["arccos", "acos"],
+  ["arctan", "atan"],
+  ["arctan2", "atan2"],
+  ["arcsinh", "asinh"],
+  ["arccosh", "acosh"],
+  ["arctanh", "atanh"],
+  ["arsinh", "asinh"],
+  ["arcosh", "acosh"],
+  ["artanh", "atanh"],
+  ["sine", "sin"],
+  ["cosine", "cos"],
+  ["tangent", "tan"],
+  ["sgn", "sign"],
+  ["signum", "sign"],
+  ["absolute", "abs"],
+  ["power", "pow"],
+  ["root", "sqrt"],
+  ["lg", "log10"],
+  ["lb", "log2"],
+  ["ld", "log2"],
+  ["maximum", "max"],
+  ["minimum", "min"],
+]);
+
+/** Functions of machine learning that are not on the allow-list, as formulas that are. */
+const FORMULAS: ReadonlyMap<string, (a: string) => string> = new Map([
+  ["relu", (a: string) => `max(0, ${a})`],
+  ["sigmoid", (a: string) => `1 / (1 + exp(-${atom(a)}))`],
+  ["logistic", (a: string) => `1 / (1 + exp(-${atom(a)}))`],
+  ["softplus", (a: string) => `log(1 + exp(${a}))`],
+]);
+
+/** `a` in parentheses unless it is a name or a number. */
+function atom(a: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$|^\d+(\.\d*)?$/.test(a) ? a : `(${a})`;
+}
+
+/** Names that are never weights, only misremembered functions (`ln w`). */
+const NOT_WEIGHTS = new Set(["ln", "sqr", "exponential", "arcsin", "arccos", "arctan", "sgn"]);
+
+/**
+ * What to call instead of an unknown function `name` with arguments `args`
+ * (as text): another notation's name, a formula, or allowed names one typo
+ * away; undefined when nothing is close.
+ */
+function functionHint(name: string, args: readonly string[]): string | undefined {
+  const call = (f: string) => `${f}(${args.join(", ")})`;
+  const lower = name.toLowerCase();
+  if (lower === "ln") return `ln is written log (natural logarithm): write ${call("log")}`;
+  if (lower === "sqr") return `did you mean ${call("sqrt")} (square root) or ${call("square")}?`;
+  const synonym = SYNONYMS.get(lower);
+  if (synonym !== undefined) return `${name} is written ${synonym}: write ${call(synonym)}`;
+  const formula = FORMULAS.get(lower);
+  if (formula !== undefined && args.length === 1) {
+    return `there is no ${name}; write ${formula(args[0]!)}`;
+  }
+  const close = closeNames(name, ALLOWED_FUNCTIONS);
+  return close.length > 0 ? `did you mean ${orList(close.map(call))}?` : undefined;
+}
+
+/**
+ * The names among `candidates` that a mistyped `name` probably meant: the
+ * same name in another case, or (for names of two or more characters) one
+ * edit away, two for names of six or more.
+ */
+function closeNames(name: string, candidates: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const same = candidates.filter((c) => c.toLowerCase() === lower);
+  if (same.length > 0 || name.length < 2) return same;
+  const limit = name.length >= 6 ? 2 : 1;
+  return candidates.filter((c) => c.length >= 2 && editDistance(lower, c.toLowerCase()) <= limit);
+}
+
+/** Levenshtein distance: the fewest insertions, deletions and substitutions from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Whether two different names look like one name typed two ways: they differ
+ * only in case, or by one letter (not a digit: `w1` and `w2` are two names).
+ */
+function lookAlike(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (a.length < 2 || b.length < 2 || editDistance(a, b) !== 1) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  const changed = a.length === b.length ? a[i]! + b[i]! : (a.length > b.length ? a[i]! : b[i]!);
+  return /\D/.test(changed);
+}
+
+/** `name` split into two or more of `parts` run together (`w1w2` into w1, w2), or undefined. */
+function runTogether(name: string, parts: readonly string[]): string[] | undefined {
+  // Remembering each tail's answer keeps this linear-ish even for names such as a, aa, aaab.
+  const memo = new Map<string, string[] | undefined>();
+  const split = (rest: string): string[] | undefined => {
+    if (memo.has(rest)) return memo.get(rest);
+    let found: string[] | undefined;
+    for (const p of parts) {
+      if (rest === p) found = [p];
+      else if (p !== "" && rest.startsWith(p)) {
+        const tail = split(rest.slice(p.length));
+        if (tail) found = [p, ...tail];
+      }
+      if (found) break;
+    }
+    memo.set(rest, found);
+    return found;
+  };
+  const found = split(name);
+  return found && found.length >= 2 ? found : undefined;
+}
+
+/** What probably went wrong when a loss has three or more free symbols. */
+function tooManyHint(names: readonly string[]): string {
+  const hints: string[] = [];
+  for (const name of names) {
+    const parts = runTogether(name, names.filter((n) => n !== name));
+    if (parts) {
+      hints.push(
+        `"${name}" looks like ${parts.join("*")} with the * missing: write ${parts.join("*")}`,
+      );
+    }
+  }
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i]!, names[j]!];
+      if (lookAlike(a, b)) {
+        hints.push(
+          `"${a}" and "${b}" look like one name typed two ways${
+            a.toLowerCase() === b.toLowerCase() ? " (names are case-sensitive)" : ""
+          }: use one spelling`,
+        );
+      }
+    }
+  }
+  const otherwise =
+    "write numbers in place of all but two of them (the tfjs slices take more weights)";
+  return hints.length > 0
+    ? `${hints.join("; ")}; otherwise ${otherwise}`
+    : `if one is a typo (a missing * between two names, a misspelt name), fix it; otherwise ${otherwise}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join("")
+    : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
 function lowerFirst(s: string): string {

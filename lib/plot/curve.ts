@@ -40,6 +40,12 @@ export interface CurvePoint {
  * A tangent at `x` on curve number `curve` (default 0): a dashed line of the
  * given `slope` (default: the curve's slope there) and an arrow pointing
  * downhill, the way gradient descent moves.
+ *
+ * Where the curve has no tangent (the loss or its own slope is NaN or
+ * infinite there, such as `sqrt(w)` at w = 0 or below), the figure is drawn
+ * without it and says so, with a nearby point where it is defined, in a
+ * grey note at its top left and in its text description. A `slope` given
+ * here must be finite.
  */
 export interface CurveTangent {
   /** Where along the x axis the tangent touches the curve. */
@@ -115,8 +121,9 @@ export type CurveInput = Curve | CurveSeries | Landscape;
  * @param options Title, axis labels, marked points, tangents, reference
  *   lines, legend, size.
  * @returns The figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file.
- * @throws {TypeError} For malformed curves or options, or a reference line
- *   without exactly one of `x` and `y`.
+ * @throws {TypeError} For malformed curves or options, a landscape of two
+ *   weights (naming them and the one that was probably meant as a number),
+ *   or a reference line without exactly one of `x` and `y`.
  * @throws {RangeError} For non-finite positions or sizes, or a reference
  *   line at a height of zero or less on a log axis.
  *
@@ -145,6 +152,19 @@ export type CurveInput = Curve | CurveSeries | Landscape;
  * ok(fig.toSVG().includes(">target</text>"));
  * ok(fig.toString().includes("reference lines: target at y = 0.5"));
  * ```
+ *
+ * @example A tangent where the curve has none is left out, and the figure says so
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { curvePlot } from "./curve.ts";
+ * const xs = Float64Array.from({ length: 41 }, (_, i) => -2 + i / 10);
+ * const values = xs.map(Math.sqrt); // NaN below 0
+ * const fig = curvePlot({ curve: { xs, values, min: 0, max: Math.SQRT2, argmin: 20 } }, {
+ *   tangents: [{ x: -1 }, { x: 1 }],
+ * });
+ * ok(fig.toString().includes("no tangent at x = -1: the loss or its slope is undefined there"));
+ * ok(fig.toSVG().includes("No tangent at x = -1"));
+ * ```
  */
 export function curvePlot(
   curves: CurveInput | readonly CurveInput[],
@@ -171,7 +191,7 @@ export function curvePlot(
   }
   const inputs = (Array.isArray(curves) ? curves : [curves]) as readonly CurveInput[];
   if (inputs.length === 0) throw new TypeError("invalid curves: expected at least one curve");
-  const series = inputs.map((c, k) => normalizeSeries(c, k, xRange, n));
+  const series = inputs.map((c, k) => normalizeSeries(c, k, xRange, n, xLabel));
 
   const valueAt = (s: number, x: number) => interpolate(series[s]!.curve, x);
   const slopeAt = (s: number, x: number) => {
@@ -207,6 +227,8 @@ export function curvePlot(
   const tangentSegments: { x: number; y: number; t: number }[] = [];
   const arrowData: { x1: number; y1: number; x2: number; y2: number }[] = [];
   const tangentDots: { x: number; y: number; label: string }[] = [];
+  const missingTangents: { x: number; s: number }[] = [];
+  const ownSlope = (s: number, x: number) => series[s]!.landscape?.gradient(x)[0] ?? slopeAt(s, x);
   tangents.forEach((t, m) => {
     const s = t.curve ?? 0;
     if (!Number.isInteger(s) || s < 0 || s >= series.length) {
@@ -215,9 +237,15 @@ export function curvePlot(
       );
     }
     finiteNumber(`tangents[${m}].x`, t.x);
+    if (t.slope !== undefined) finiteNumber(`tangents[${m}].slope`, t.slope);
     const y = valueAt(s, t.x);
-    const slope = t.slope ?? (series[s]!.landscape?.gradient(t.x)[0] ?? slopeAt(s, t.x));
-    finiteNumber(`tangents[${m}].slope`, slope);
+    const slope = t.slope ?? ownSlope(s, t.x);
+    if (!Number.isFinite(y) || !Number.isFinite(slope)) {
+      // A learner's loss such as sqrt(w) has no tangent at w = 0 or below. The
+      // figure is drawn without it, and says so (and where to try) in its text.
+      missingTangents.push({ x: t.x, s });
+      return;
+    }
     const reach = t.reach ?? (xs1 - xs0) / 8;
     tangentSegments.push({ x: t.x - reach, y: y - slope * reach, t: m });
     tangentSegments.push({ x: t.x + reach, y: y + slope * reach, t: m });
@@ -257,6 +285,30 @@ export function curvePlot(
         text: "label",
         dy: -12,
         fill: "#444",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
+    );
+  }
+  const missingNotes = missingTangents.map(({ x, s }) => {
+    const weight = series[s]!.landscape?.vars[0] ?? (xLabel || "x");
+    const defined = (v: number) =>
+      Number.isFinite(valueAt(s, v)) && Number.isFinite(ownSlope(s, v));
+    const near = nearestWhere(x, series[s]!.curve, defined);
+    return `no tangent at ${weight} = ${fmt(x)}: the loss or its slope is undefined there` +
+      (near === undefined ? "" : `; try ${weight} = ${fmt(near)}`);
+  });
+  if (missingNotes.length > 0) {
+    marks.push(
+      Plot.text([missingNotes.map((t) => t[0]!.toUpperCase() + t.slice(1)).join("\n")], {
+        text: (d: string) => d,
+        frameAnchor: "top-left",
+        textAnchor: "start",
+        lineAnchor: "top",
+        dx: 6,
+        dy: 6,
+        fill: REFERENCE_TEXT,
         stroke: "white",
         strokeWidth: 3,
         paintOrder: "stroke",
@@ -345,6 +397,7 @@ export function curvePlot(
         ).join(", ")
       }`
       : "") +
+    missingNotes.map((t) => `; ${t}`).join("") +
     ".";
   const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra: legendSvg });
   return svgFigure(svg, (title ? `${title}: ` : "") + description);
@@ -454,6 +507,26 @@ function fmt(x: number): string {
   return Number.isFinite(x) ? String(round(x)) : String(x);
 }
 
+/**
+ * The point nearest to `x` within the curve's range where `ok` holds, on a
+ * round step of about 1/20 of the range (0.1 over [-2, 2]); undefined when
+ * there is none.
+ */
+function nearestWhere(x: number, c: Curve, ok: (x: number) => boolean): number | undefined {
+  const lo = c.xs[0]!, hi = c.xs[c.xs.length - 1]!;
+  const step = 10 ** Math.floor(Math.log10((hi - lo) / 20));
+  // Start from x moved into the range, so that the search is at most the range long.
+  const base = Math.round(Math.min(hi, Math.max(lo, x)) / step);
+  const last = Math.ceil((hi - lo) / step) + 1;
+  for (let k = 0; k <= last; k++) {
+    for (const m of k === 0 ? [base] : [base + k, base - k]) {
+      const v = Number((m * step).toPrecision(12));
+      if (v !== x && v >= lo && v <= hi && ok(v)) return v;
+    }
+  }
+  return undefined;
+}
+
 function finiteNumber(name: string, v: unknown): void {
   if (typeof v !== "number" || !Number.isFinite(v)) {
     throw new RangeError(`Expected ${name} to be a finite number but found ${String(v)}`);
@@ -477,10 +550,41 @@ function isLandscape(x: unknown): x is Landscape {
     typeof (x as Landscape).at === "function";
 }
 
-function normalizeSeries(c: CurveInput, k: number, x: [number, number], n: number): Series {
+/**
+ * Why a landscape of two weights cannot be a curve, and the likely fix: the
+ * weight that is not the curve's (not the x label, not w or x) was meant as
+ * a number, such as `a` in `w^2 + a`.
+ */
+function notOneWeight(c: Landscape, k: number, xLabel: string): string {
+  const vars = c.vars;
+  const count = vars.length === 2 ? "two weights" : `${vars.length} weights`;
+  const head = `This loss has ${count} (${vars.join(", ")}) but a curve needs one (curves[${k}])`;
+  const kept = [xLabel, "w", "x"].find((name) => vars.includes(name));
+  if (vars.length !== 2 || kept === undefined) {
+    return `${head}: write numbers in place of all weights but one, or draw two weights with contourPlot`;
+  }
+  const extra = vars.find((v) => v !== kept)!;
+  const example = typeof c.expr === "string"
+    ? `, such as landscape(${
+      JSON.stringify(c.expr.replace(
+        new RegExp(`(?<![\\w.])${extra.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w(])`, "g"),
+        "1",
+      ))
+    })`
+    : "";
+  return `${head}; did you mean a number instead of ${extra}${example}?`;
+}
+
+function normalizeSeries(
+  c: CurveInput,
+  k: number,
+  x: [number, number],
+  n: number,
+  xLabel = "",
+): Series {
   const color = CYCLE[k % CYCLE.length]!;
   if (isLandscape(c)) {
-    if (c.dims !== 1) throw new TypeError(`invalid curves[${k}]: a landscape of ${c.dims} weights`);
+    if (c.dims !== 1) throw new TypeError(notOneWeight(c, k, xLabel));
     return {
       curve: checkCurve(c.curve({ x, n }), k),
       label: c.name ?? c.expr ?? "",
