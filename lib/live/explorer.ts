@@ -71,7 +71,8 @@ interface ExplorerSetup {
   frame: MapFrame;
   chart: ChartLayout;
   vars: string[];
-  lr: [number, number];
+  /** The learning rates the slider steps through, increasing. */
+  rates: number[];
   maxSteps: number;
   title: string;
 }
@@ -248,15 +249,16 @@ export function bootExplorers(
     }
     select.value = state.optimizer;
     field("optimizer", select);
-    const lo = Math.log10(setup.lr[0]), hi = Math.log10(setup.lr[1]);
+    const rates = setup.rates;
     const lrInput = make("input", {
       type: "range",
-      min: String(lo),
-      max: String(hi),
-      step: String((hi - lo) / 400),
+      min: "0",
+      max: String(rates.length - 1),
+      step: "1",
       "data-control": "learningRate",
     }) as HTMLInputElement;
-    lrInput.value = String(Math.log10(state.learningRate));
+    lrInput.value = String(Math.max(0, rates.indexOf(state.learningRate)));
+    lrInput.setAttribute("aria-valuetext", String(state.learningRate));
     const lrOut = make("output", { style: "min-width:4.5em" }, fmt(state.learningRate));
     field("learning rate", lrInput, lrOut);
     const stepsInput = make("input", {
@@ -346,11 +348,10 @@ export function bootExplorers(
       muField.style.display = usesMomentum(optimizer) ? "" : "none";
       root.setAttribute("data-state", JSON.stringify(ordered));
     };
-    // Learning rates on the slider are rounded to three significant digits,
-    // so the state holds a number a reader can type back into descend().
     lrInput.addEventListener("input", () => {
-      state.learningRate = Number(Math.pow(10, Number(lrInput.value)).toPrecision(3));
+      state.learningRate = rates[Math.round(Number(lrInput.value))]!;
       lrOut.textContent = fmt(state.learningRate);
+      lrInput.setAttribute("aria-valuetext", String(state.learningRate));
       render();
     });
     stepsInput.addEventListener("input", () => {
@@ -455,6 +456,24 @@ function withClass(svg: string, name: string): string {
     ? open.replace(/ class="/, ` class="${name} `)
     : open.replace(/^<svg/, `<svg class="${name}"`);
   return tag + svg.slice(open.length);
+}
+
+/**
+ * The learning rates of the slider: 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times
+ * powers of ten (ten a decade, evenly spaced on a log scale to within 6%)
+ * from `lo` to `hi`, with `lo`, `hi` and `initial` themselves. Round
+ * numbers, so the state holds a rate a reader can type back into descend().
+ */
+function learningRateSteps(lo: number, hi: number, initial: number): number[] {
+  const mantissas = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+  const out = new Set([lo, hi, initial]);
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of mantissas) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v > lo && v < hi) out.add(v);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 function pairOf(name: string, v: unknown, fallback: [number, number]): [number, number] {
@@ -590,7 +609,7 @@ export function descentExplorer(
     frame: map.frame,
     chart,
     vars: [...l.vars],
-    lr,
+    rates: learningRateSteps(lr[0], lr[1], learningRate),
     maxSteps,
     title,
   };
