@@ -1,4 +1,5 @@
-import { ok, strictEqual, throws } from "node:assert";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
+import { basins } from "../lib/landscape/basins.ts";
 import { cellCentres } from "../lib/landscape/lattice.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
 import { regionMap } from "../lib/plot/region_map.ts";
@@ -101,4 +102,62 @@ Deno.test("regionMap() puts the legend right of the map, below it, or nowhere", 
   ok(height(bottom) > height(none), "the legend below adds height");
   ok(height(none) > height(right), "without a legend on the right the map is wider, so taller");
   throws(() => regionMap(regions, { legend: "left" as never }), /invalid legend/);
+});
+
+/** The texts of the legend's rows, in order (the legend is the last group of texts). */
+function legendTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+}
+
+Deno.test("regionMap() paints and counts each kind of unlabelled cell that noneClasses names", () => {
+  // Bottom row: a, not converged, not converged; top row: diverged, b, label −3 (no name).
+  const kinds: Regions = {
+    ...regions,
+    labels: new Int32Array([0, -1, -1, -2, 1, -3]),
+    noneClasses: ["not converged", "diverged"],
+  };
+  const svg = regionMap(kinds, { noneLabel: "other" }).toSVG();
+  const texts = legendTexts(svg);
+  for (const row of ["a", "b", "not converged (2 of 6)", "diverged (1 of 6)", "other"]) {
+    strictEqual(texts.filter((t) => t === row).length, 1, row);
+  }
+  ok(texts.indexOf("b") < texts.indexOf("not converged (2 of 6)"), "after the classes");
+  ok(svg.includes("#d9d9d9") && svg.includes("#969696"), "two shades of grey");
+  strictEqual(cellRects(svg), 5, "every cell painted: [a][nc nc] and [div][b][other]");
+  // Without noneLabel the unnamed cell stays blank, and the named kinds are still drawn.
+  const plain = regionMap(kinds).toSVG();
+  strictEqual(cellRects(plain), 4);
+  ok(!legendTexts(plain).includes("other"));
+  ok(
+    regionMap(kinds).toString().includes(
+      "cells: a; b; not converged (2 of 6); diverged (1 of 6)",
+    ),
+  );
+  // A kind no cell has is not listed.
+  const none = regionMap({ ...kinds, labels: new Int32Array([0, 0, 1, -1, 1, 1]) }).toSVG();
+  ok(legendTexts(none).includes("not converged (1 of 6)"));
+  ok(!legendTexts(none).some((t) => t.startsWith("diverged")));
+});
+
+Deno.test("regionMap() of chapter 05's six-hump camel at learning rate 0.2 lists each minimum once and counts the rest apart", () => {
+  const sixHump = landscape("(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2");
+  const map = basins(sixHump, {
+    x: [-2, 2],
+    y: [-1.2, 1.2],
+    n: 60,
+    optimizer: "gd",
+    learningRate: 0.2,
+    steps: 500,
+  });
+  const texts = legendTexts(
+    regionMap(map, { noneLabel: "no minimum reached", width: 760 }).toSVG(),
+  );
+  const minima = texts.filter((t) => t.startsWith("minimum ("));
+  deepStrictEqual(minima, map.classes);
+  strictEqual(new Set(minima).size, minima.length);
+  const n = (v: number) => v.toLocaleString("en-US");
+  ok(map.notConverged > 0 && map.diverged > 0);
+  ok(texts.includes(`not converged (${n(map.notConverged)} of 3,600)`), texts.join(" | "));
+  ok(texts.includes(`diverged (${n(map.diverged)} of 3,600)`));
+  ok(!texts.includes("no minimum reached"), "the basin map names its own unlabelled cells");
 });

@@ -10,9 +10,10 @@
 /**
  * A map of classes over a lattice of cell centres: `labels[i + j * nx]` is
  * the class of the cell centred at `(xs[i], ys[j])`, an index into
- * `classes`, or −1 where no class applies. Cells are the same size, so they
- * tile the rectangle from `xs[0] − dx/2` to `xs[nx − 1] + dx/2` (and
- * likewise in y).
+ * `classes`, or a negative number where no class applies (−1, or −1 − k for
+ * the kind of cell that `noneClasses[k]` names). Cells are the same size,
+ * so they tile the rectangle from `xs[0] − dx/2` to `xs[nx − 1] + dx/2`
+ * (and likewise in y).
  */
 export interface Regions {
   /** Number of cells along x: the length of `xs`. */
@@ -27,12 +28,19 @@ export interface Regions {
   labels: Int32Array;
   /** A short name for each class, as a legend shows it. */
   classes: string[];
+  /**
+   * Names for the kinds of cells without a class, when there is more than
+   * one kind: `noneClasses[k]` names the cells labelled −1 − k (so the
+   * first names −1). A legend lists them apart from the classes, with their
+   * counts; e.g. `["not converged", "diverged"]` for a basin map.
+   */
+  noneClasses?: readonly string[];
 }
 
 /**
  * The class of the cell that contains the point `(x, y)`: its index into
- * `regions.classes`, or −1 when the cell has none or the point lies outside
- * the map.
+ * `regions.classes`; the cell's negative label when it has none; −1 when the
+ * point lies outside the map.
  *
  * @example
  * ```ts
@@ -55,7 +63,7 @@ export function regionAt(regions: Regions, x: number, y: number): number {
 
 /**
  * How many cells each class holds: `counts[k]` for class `k`, and the
- * number of unlabelled cells in `none`.
+ * number of unlabelled cells (every negative label) in `none`.
  *
  * @example
  * ```ts

@@ -47,7 +47,10 @@ export interface RegionMapOptions {
   paths?: readonly (readonly (readonly number[])[])[];
   /** One colour per class (default {@linkcode REGION_COLORS}). */
   colors?: readonly string[];
-  /** The legend's name for cells without a class; without it they stay blank. */
+  /**
+   * The legend's name for cells without a class that the map's
+   * `noneClasses` does not name; without it they stay blank.
+   */
   noneLabel?: string;
   /** A title above the map; none by default. */
   title?: string;
@@ -66,6 +69,9 @@ export const REGION_COLORS: readonly string[] = Object.freeze([...schemeSet2]);
 
 const NONE_COLOR = "#d9d9d9";
 
+/** Greys for the kinds of cells without a class that `noneClasses` names: −1, −2, … */
+const NONE_COLORS: readonly string[] = [NONE_COLOR, "#969696", "#bdbdbd", "#737373"];
+
 /** Legends list this many classes at most, then say how many more there are. */
 const MAX_LEGEND_ROWS = 12;
 
@@ -80,6 +86,12 @@ function edges(centres: Float64Array): (k: number) => number {
  * class names to the right, optional contour lines of the loss, points
  * (drawn as stars, like minima on a contour map) and paths. Axes have equal
  * units, so circles look round; the look follows `contourPlot`.
+ *
+ * Cells without a class of a kind that the map's `noneClasses` names (a
+ * basin map's "not converged" and "diverged") are painted grey, each kind
+ * its own shade, and listed after the classes with their counts, as in
+ * "not converged (2,280 of 3,600)"; other cells without a class are grey
+ * with `noneLabel` in the legend, or blank without it.
  *
  * @param regions The map, e.g. from `basins()` or `convexityMap()`.
  * @param options Overlays, colours, labels and size.
@@ -102,6 +114,20 @@ function edges(centres: Float64Array): (k: number) => number {
  * }, { title: "Two halves" });
  * ok(figure.toSVG().includes(">right</text>") && figure.toSVG().includes("<rect"));
  * ```
+ *
+ * @example Cells that did not converge, counted apart in the legend
+ * ```ts
+ * import { ok } from "node:assert";
+ * import { cellCentres } from "../landscape/lattice.ts";
+ * import { regionMap } from "./region_map.ts";
+ *
+ * const svg = regionMap({
+ *   nx: 3, ny: 1, xs: cellCentres([0, 3], 3), ys: cellCentres([0, 1], 1),
+ *   labels: new Int32Array([0, -1, -1]), classes: ["minimum (0, 0)"],
+ *   noneClasses: ["not converged", "diverged"],
+ * }).toSVG();
+ * ok(svg.includes(">not converged (2 of 3)</text>") && !svg.includes("diverged ("));
+ * ```
  */
 export function regionMap(regions: Regions, options: RegionMapOptions = {}): Figure {
   const {
@@ -117,7 +143,7 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
     width = 640,
     legend = "right",
   } = options;
-  const { nx, ny, xs, ys, labels, classes } = regions;
+  const { nx, ny, xs, ys, labels, classes, noneClasses = [] } = regions;
   if (!Array.isArray(colors) || colors.length === 0) {
     throw new TypeError(
       `Expected colors to be a list of at least one colour but found ${String(colors)}`,
@@ -128,13 +154,14 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
   }
   const xEdge = edges(xs);
   const yEdge = edges(ys);
-  const colorOf = (
-    label: number,
-  ) => (label >= 0
-    ? colors[label % colors.length]
-    : noneLabel === undefined
-    ? undefined
-    : NONE_COLOR);
+  const colorOf = (label: number) =>
+    label >= 0
+      ? colors[label % colors.length]
+      : -label - 1 < noneClasses.length
+      ? NONE_COLORS[(-label - 1) % NONE_COLORS.length]
+      : noneLabel === undefined
+      ? undefined
+      : NONE_COLOR;
   const cells: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
   for (let j = 0; j < ny; j++) {
     let start = 0;
@@ -163,7 +190,29 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
       line: false,
     });
   }
-  if (noneLabel !== undefined && labels.some((l) => l < 0)) {
+  // Cells of each named kind without a class, and those of no named kind.
+  const noneCounts = noneClasses.map(() => 0);
+  let unnamed = 0;
+  for (const label of labels) {
+    if (label >= 0) continue;
+    if (-label - 1 < noneCounts.length) noneCounts[-label - 1]!++;
+    else unnamed++;
+  }
+  const count = (v: number) => v.toLocaleString("en-US");
+  // Each named kind that some cell has: "not converged (2,280 of 3,600)".
+  const noneRows = noneClasses.flatMap((name, k) =>
+    noneCounts[k]! > 0
+      ? [{
+        label: `${name} (${count(noneCounts[k]!)} of ${count(labels.length)})`,
+        color: "#555",
+        line: false,
+        marker: square,
+        markerFill: NONE_COLORS[k % NONE_COLORS.length]!,
+      }]
+      : []
+  );
+  legendRows.push(...noneRows);
+  if (noneLabel !== undefined && unnamed > 0) {
     legendRows.push({
       label: noneLabel,
       color: "#555",
@@ -271,7 +320,7 @@ export function regionMap(regions: Regions, options: RegionMapOptions = {}): Fig
     `${xLabel || "x"} (${fmt(x0)} to ${fmt(x1)}) and ${yLabel || "y"} (${fmt(y0)} to ${
       fmt(y1)
     }), ` +
-    `${nx} × ${ny} cells: ${classes.join("; ")}` +
+    `${nx} × ${ny} cells: ${[...classes, ...noneRows.map((r) => r.label)].join("; ")}` +
     (points.length > 0 ? `; ${points.length} marked point${points.length === 1 ? "" : "s"}` : "") +
     (paths.length > 0 ? `; ${paths.length} path${paths.length === 1 ? "" : "s"}` : "") + ".";
   const svg = decorate(compactSvg(chart.outerHTML), { title, description, extra, titleY: 20 });
