@@ -54,7 +54,7 @@ Deno.test("a syntax error at the end puts the caret after the last character", (
   );
   match(
     messageOf(() => parseExpression("x)")),
-    /unexpected operator "\)" at position 2 \(counting from 1\)\n {2}x\)\n {3}\^$/,
+    /unexpected operator "\)" at position 2 \(counting from 1\); this \) closes no \(: remove it, or add the \( it closes\n {2}x\)\n {3}\^$/,
   );
 });
 

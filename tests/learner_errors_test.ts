@@ -194,6 +194,20 @@ Deno.test("notation from Python, JavaScript and typeset maths gets the rewrite",
   );
 });
 
+Deno.test("a stray ) and a trailing operator say what to remove or finish", () => {
+  includesAll(
+    errorOf(() => landscape("(w1^2 + w2 - 11)^2 + (w1 + w2^2 - 7)^2)"), SyntaxError).message,
+    'unexpected operator ")" at position 39',
+    "this ) closes no (: remove it, or add the ( it closes",
+  );
+  includesAll(
+    errorOf(() => landscape("w1^2 + w2^2 +"), SyntaxError).message,
+    "it ends with an operator: finish the last term or remove the operator",
+  );
+  // Balanced parentheses with a ) in the wrong place get no such hint.
+  ok(!errorOf(() => landscape("w + ) + (2"), SyntaxError).message.includes("closes no"));
+});
+
 Deno.test("a range given high first says to swap it, for grids, curves and curvePlot", () => {
   const bowl = landscape("x^2 + y^2");
   includesAll(

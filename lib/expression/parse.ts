@@ -426,9 +426,14 @@ function syntaxError(source: string, error: unknown): Error {
       source.slice(at).match(/^([A-Za-z_][A-Za-z0-9_]*|\d+(\.\d*)?([eE][+-]?\d+)?|\S)/)?.[0] ?? " "
     }"`;
   const where = `at position ${char} (counting from 1)`;
+  const opened = source.split("(").length - source.split(")").length;
   const hint = notationHint(source) ??
     (/^Unexpected operator ,$/.test(raw) && /\d,\d/.test(source)
       ? "decimals are written with a point (2.5), not a comma"
+      : /^Unexpected operator \)$/.test(raw) && opened < 0
+      ? "this ) closes no (: remove it, or add the ( it closes"
+      : /^Unexpected end of expression$/.test(raw)
+      ? "it ends with an operator: finish the last term or remove the operator"
       : undefined);
   let what: string;
   const expected = raw.match(/^(.*) expected$/);
