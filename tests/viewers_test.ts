@@ -201,12 +201,6 @@ const THEMES: Theme[] = ["light", "dark"];
  * authors' list to fix; any other low-contrast text fails the test.
  */
 const NOTEBOOK_COLOURS = new Set([
-  // curvePlot point labels in the notebook's tab10 colours (orange, green, purple).
-  "02-shapes-of-loss 4: m = -0.5",
-  "02-shapes-of-loss 4: m = 0",
-  "02-shapes-of-loss 4: m = 1",
-  // Labels coloured by the notebook's plasma scale: step 30 is orange.
-  "03-from-loss-to-landscape 19: step 30",
   // The notebook's grey #7f7f7f label.
   "04-high-vs-low-dimensions 7: ln 3: guessing",
 ]);

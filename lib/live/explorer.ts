@@ -58,6 +58,12 @@ export interface DescentExplorerOptions {
   momentum?: number;
   /** A title over the map; default the landscape's name or expression. */
   title?: string;
+  /** The axis labels; default the landscape's weight names. */
+  xLabel?: string;
+  /** The second weight's axis label. */
+  yLabel?: string;
+  /** The figure's height in pixels; default from the map's aspect (as `contourPlot`). */
+  height?: number;
   /** Samples per side of the contour map; default 80. */
   n?: number;
   /** Colour the map on a log scale (for losses that span decades); default false. */
@@ -589,9 +595,10 @@ export function descentExplorer(
   const grid = l.grid({ x, y, n: options.n ?? 80 });
   const map = contourPlot(grid, {
     title,
-    xLabel: l.vars[0],
-    yLabel: l.vars[1],
+    xLabel: options.xLabel ?? l.vars[0],
+    yLabel: options.yLabel ?? l.vars[1],
     width: 430,
+    ...(options.height === undefined ? {} : { height: options.height }),
     logColor: options.logColor ?? false,
     levels: options.levels ?? 20,
     colorbar: false,

@@ -312,3 +312,39 @@ export function markedPoints<T extends { x: number; y: number; label: string }>(
     }),
   ];
 }
+
+function luminance(r: number, g: number, b: number): number {
+  const lin = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * A colour for text on a white card: `color` itself when it reads at 4.5:1
+ * or better on white (WCAG's level for normal text), else the same hue
+ * darkened just enough. Colours other than `#rgb`/`#rrggbb` are returned as
+ * they are.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { textColorOnWhite } from "./_figure.ts";
+ * strictEqual(textColorOnWhite("#1f77b4"), "#1f77b4");
+ * strictEqual(textColorOnWhite("#ff7f0e"), "#ba5d0a");
+ * ```
+ */
+export function textColorOnWhite(color: string): string {
+  let hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
+  if (hex === undefined) return color;
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join("");
+  const rgb = [0, 2, 4].map((k) => parseInt(hex!.slice(k, k + 2), 16));
+  for (let f = 1; f > 0; f -= 0.01) {
+    const c = rgb.map((v) => Math.round(v * f));
+    if (1.05 / (luminance(c[0]!, c[1]!, c[2]!) + 0.05) >= 4.5) {
+      return f === 1 ? color : "#" + c.map((v) => v.toString(16).padStart(2, "0")).join("");
+    }
+  }
+  return "#000000";
+}

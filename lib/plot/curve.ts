@@ -9,7 +9,16 @@
 
 import type { Curve, Landscape } from "../core/types.ts";
 import { Plot, plot } from "./plot.ts";
-import { compactSvg, CYCLE, decorate, type Figure, FONT, legendBox, svgFigure } from "./_figure.ts";
+import {
+  compactSvg,
+  CYCLE,
+  decorate,
+  type Figure,
+  FONT,
+  legendBox,
+  svgFigure,
+  textColorOnWhite,
+} from "./_figure.ts";
 import { logTicks, tickFormat } from "./_ticks.ts";
 
 /** One curve on the chart, with how it is drawn and named in the legend. */
@@ -336,7 +345,7 @@ export function curvePlot(
         y: "y",
         text: "label",
         dy: -14,
-        fill: (d: { color: string }) => d.color,
+        fill: (d: { color: string }) => textColorOnWhite(d.color),
         stroke: "white",
         strokeWidth: 3,
         paintOrder: "stroke",
