@@ -216,3 +216,5 @@ export type {
 // Live figures: played with in the notebook and the exported page, computed there by the same code.
 export { descentExplorer } from "./live/mod.ts";
 export type { DescentExplorerOptions, ExplorerState } from "./live/mod.ts";
+export { scorecard } from "./live/mod.ts";
+export type { ScorecardLoss, ScorecardOptions, ScorecardState } from "./live/mod.ts";

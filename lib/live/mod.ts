@@ -7,6 +7,8 @@
  *
  * - {@linkcode descentExplorer}: drop a start on a contour map, pick an
  *   optimizer, a learning rate, steps and momentum; see the path and the loss.
+ * - {@linkcode scorecard}: drag a line over data and see its misses and its
+ *   loss, beside the loss of every line as a map over (slope, intercept).
  *
  * This folder sits on top: it may import every layer below it and `plot`.
  *
@@ -25,3 +27,5 @@
 
 export { descentExplorer, describeDescent } from "./explorer.ts";
 export type { DescentExplorerOptions, ExplorerState } from "./explorer.ts";
+export { scorecard } from "./scorecard.ts";
+export type { ScorecardLoss, ScorecardOptions, ScorecardState } from "./scorecard.ts";
