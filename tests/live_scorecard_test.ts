@@ -200,6 +200,17 @@ Deno.test("in Chromium, drags, clicks, sliders and keys give lineFitLoss exactly
         const dir = await open(page, html);
         deepStrictEqual(await stateOf(page), JSON.parse(JSON.stringify(fig.state)));
 
+        // Tab reaches the left handle first, with a focus ring.
+        await page.keyboard.press("Tab");
+        deepStrictEqual(
+          await page.evaluate(() => [
+            document.activeElement!.getAttribute("class"),
+            document.activeElement!.getAttribute("data-handle"),
+            document.querySelector("circle.ll-ring")!.getAttribute("display"),
+          ]),
+          ["ll-handle", "0", "inline"],
+        );
+
         // A slider sets the slope; the intercept stays.
         await page.locator("input[data-control=slope]").fill("49.7");
         let s = await check(page, setup, loss, delta);

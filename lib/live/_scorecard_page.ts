@@ -332,6 +332,16 @@ export function bootScorecards(
     };
     let keyboard = false;
     let focused = -1;
+    // Focus from the Tab key shows a ring; focus from a pointer does not.
+    let byPointer = false;
+    const focusVisible = (el: Element) => {
+      if (byPointer) return false;
+      try {
+        return el.matches(":focus-visible");
+      } catch (_) {
+        return false;
+      }
+    };
 
     // The scatter: a handle turns the line about the other handle; anywhere
     // else in the frame, the line moves up and down with the pointer.
@@ -354,7 +364,11 @@ export function bootScorecards(
         p.y <= sf.top + sf.height;
       if (handle < 0 && !inside) return;
       keyboard = false;
-      if (handle >= 0) (handleEls[handle] as SVGElement).focus({ preventScroll: true });
+      if (handle >= 0) {
+        byPointer = true;
+        (handleEls[handle] as SVGElement).focus({ preventScroll: true });
+        byPointer = false;
+      }
       const ox = setup.handles[1 - Math.max(0, handle)]!;
       drag = {
         id: e.pointerId,
@@ -399,7 +413,7 @@ export function bootScorecards(
         focused = k;
         ring.setAttribute("cx", h.getAttribute("cx")!);
         ring.setAttribute("cy", h.getAttribute("cy")!);
-        ring.setAttribute("display", keyboard ? "inline" : "none");
+        ring.setAttribute("display", keyboard || focusVisible(h) ? "inline" : "none");
       });
       h.addEventListener("blur", () => {
         focused = -1;
@@ -433,7 +447,7 @@ export function bootScorecards(
     map.style.touchAction = "none";
     map.style.outline = "none";
     map.addEventListener("focus", () => {
-      if (keyboard) map.style.outline = "2px solid #1a73e8";
+      if (keyboard || focusVisible(map)) map.style.outline = "2px solid #1a73e8";
     });
     map.addEventListener("blur", () => {
       map.style.outline = "none";
@@ -454,7 +468,9 @@ export function bootScorecards(
     map.addEventListener("pointerdown", (e: PointerEvent) => {
       if (e.button !== 0 || !fromMap(e)) return;
       keyboard = false;
+      byPointer = true;
       map.focus({ preventScroll: true });
+      byPointer = false;
       mapDrag = e.pointerId;
       map.setPointerCapture(e.pointerId);
       e.preventDefault();
