@@ -403,6 +403,8 @@ export function bootScorecards(
       h.setAttribute("tabindex", "0");
       h.setAttribute("role", "slider");
       h.setAttribute("aria-orientation", "vertical");
+      h.setAttribute("aria-valuemin", String(sf.y[0]));
+      h.setAttribute("aria-valuemax", String(sf.y[1]));
       h.setAttribute(
         "aria-label",
         (k === 0 ? "Left" : "Right") + " handle of the line; arrow keys move it up and down",

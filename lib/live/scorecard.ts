@@ -196,6 +196,10 @@ function scatterPanel(
  * Slopes and intercepts the reader sets are rounded to a ten-thousandth of
  * their range (a power of ten), so the state holds short numbers.
  *
+ * The page carries the data, about 80 bytes a point: with the 333 penguins
+ * the figure is 75 KB (26 KB gzipped), with 1,000 points 134 KB. Give a
+ * sample of a few hundred points for a large data set.
+ *
  * @param x The feature of each example (finite numbers, at least two different).
  * @param y The target of each example, as many as `x`.
  * @param options The loss, the first line, the ranges, labels and title.
