@@ -6,7 +6,7 @@
  * @module
  */
 
-const benches = ["grid.ts", "surface.ts", "plane.ts", "hessian.ts"];
+const benches = ["grid.ts", "surface.ts", "plane.ts", "hessian.ts", "live.ts"];
 const only = Deno.args;
 
 for (const file of benches) {

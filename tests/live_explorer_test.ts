@@ -59,8 +59,8 @@ Deno.test("the explorer's first frame is descend()'s path, with its state and te
   await assertWellFormedXml(picture!);
   await assertWellFormedXml(fig.toSVG());
   // The path drawn has one point per state point.
-  const line = fig.toSVG().match(/<polyline points="([^"]*)"/)![1]!;
-  strictEqual(line.split(" ").length, fig.state.points.length);
+  const line = fig.toSVG().match(/<path class="ll-line" d="([^"]*)"/)![1]!;
+  strictEqual(line.split("l").length, fig.state.points.length);
 });
 
 Deno.test("the explorer says plainly when a run diverges, and keeps finite numbers only", () => {
@@ -115,7 +115,7 @@ async function check(page: Page, l: typeof himmelblau): Promise<ExplorerState> {
   strictEqual((await page.textContent(".ll-live-status"))!.trim(), describeDescent(s));
   // What is drawn is the state: one polyline vertex per point.
   const drawn = await page.evaluate(() =>
-    document.querySelector("g.ll-path polyline")!.getAttribute("points")!.split(" ").length
+    document.querySelector("g.ll-path path.ll-line")!.getAttribute("d")!.split("l").length
   );
   strictEqual(drawn, s.points.length);
   return s;

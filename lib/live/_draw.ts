@@ -103,6 +103,33 @@ export function px(v: number): string {
 }
 
 /**
+ * SVG path data through pixel points, compact: the first point absolute,
+ * each next one relative (`l`), all to a tenth of a pixel, with leading
+ * zeros dropped; one `l` per point, so a path of n points has n − 1.
+ * Points are clamped to ±10⁴ pixels so the data stays finite and short.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { pathData } from "./_draw.ts";
+ * strictEqual(pathData([[10, 20], [10.34, 19.5], [12, 19.5]]), "M10,20l.3,-.5l1.7,0");
+ * ```
+ */
+export function pathData(points: readonly (readonly number[])[]): string {
+  const short = (tenths: number) => String(tenths / 10).replace(/^(-?)0\./, "$1.");
+  let out = "";
+  let px0 = 0, py0 = 0;
+  for (let k = 0; k < points.length; k++) {
+    const x = Math.round(Math.max(-1e4, Math.min(1e4, points[k]![0]!)) * 10);
+    const y = Math.round(Math.max(-1e4, Math.min(1e4, points[k]![1]!)) * 10);
+    out += k === 0 ? "M" + short(x) + "," + short(y) : "l" + short(x - px0) + "," + short(y - py0);
+    px0 = x;
+    py0 = y;
+  }
+  return out;
+}
+
+/**
  * A path of weights drawn over a contour map's frame: a white halo and a
  * coloured line, small dots at the steps, an open circle at the start and a
  * filled one at the end (a cross when the run diverged). Clipped to the
@@ -116,15 +143,17 @@ export function pathMarkup(
   diverged: boolean,
 ): string {
   if (points.length === 0) return "";
+  const pixels = [];
   const xy = [];
   for (let k = 0; k < points.length; k++) {
     const p = toPixel(frame, points[k]![0]!, points[k]![1]!);
+    pixels.push(p);
     // Far outside the map, pixels are clamped so the markup stays finite and small.
     xy.push(
       px(Math.max(-1e4, Math.min(1e4, p[0]))) + "," + px(Math.max(-1e4, Math.min(1e4, p[1]))),
     );
   }
-  const line = xy.join(" ");
+  const line = pathData(pixels);
   let dots = "";
   if (points.length <= 120) {
     for (let k = 1; k < xy.length - 1; k++) {
@@ -144,9 +173,9 @@ export function pathMarkup(
   return `<svg x="${px(frame.left)}" y="${px(frame.top)}" width="${px(frame.width)}" ` +
     `height="${px(frame.height)}" viewBox="${px(frame.left)} ${px(frame.top)} ` +
     `${px(frame.width)} ${px(frame.height)}" overflow="hidden">` +
-    `<polyline points="${line}" fill="none" stroke="#fff" stroke-width="4" stroke-opacity="0.7" ` +
-    `stroke-linejoin="round"/>` +
-    `<polyline points="${line}" fill="none" stroke="${color}" stroke-width="2" ` +
+    `<path class="ll-halo" d="${line}" fill="none" stroke="#fff" stroke-width="4" ` +
+    `stroke-opacity="0.7" stroke-linejoin="round"/>` +
+    `<path class="ll-line" d="${line}" fill="none" stroke="${color}" stroke-width="2" ` +
     `stroke-linejoin="round"/>${dots}${end}` +
     `<circle cx="${s[0]}" cy="${s[1]}" r="5" fill="#fff" stroke="${color}" stroke-width="2.5"/>` +
     `</svg>`;
@@ -246,7 +275,7 @@ export function chartMarkup(
   for (let k = 0; k < xs.length; k++) {
     const y = ys[k]!;
     if (Number.isFinite(xs[k]!) && Number.isFinite(y) && (!log || y > 0)) {
-      current.push(px(sx(xs[k]!)) + "," + px(Math.max(-1e4, Math.min(1e4, sy(y)))));
+      current.push([sx(xs[k]!), sy(y)]);
     } else if (current.length > 0) {
       segments.push(current);
       current = [];
@@ -256,7 +285,7 @@ export function chartMarkup(
   out += `<svg x="${left}" y="${top}" width="${w}" height="${h}" viewBox="${left} ${top} ${w} ` +
     `${h}" overflow="hidden">`;
   for (let k = 0; k < segments.length; k++) {
-    out += `<polyline points="${segments[k]!.join(" ")}" fill="none" stroke="${options.color}" ` +
+    out += `<path d="${pathData(segments[k]!)}" fill="none" stroke="${options.color}" ` +
       `stroke-width="2" stroke-linejoin="round"/>`;
   }
   if (options.extra) out += options.extra(sx, sy);

@@ -30,6 +30,7 @@ import {
   fmt,
   fromPixel,
   niceTicks,
+  pathData,
   pathMarkup,
   px,
   toPixel,
@@ -446,6 +447,7 @@ const PORTABLE = [
   toPixel,
   fromPixel,
   px,
+  pathData,
   pathMarkup,
   chartMarkup,
   usesMomentum,
@@ -650,7 +652,8 @@ export function descentExplorer(
       'give it as a string, e.g. landscape("x^2 + 10*y^2").'
     : "";
   const script = source === undefined ? "" : [
-    source.helpers,
+    // The helpers the generated code uses, only if it uses any (most losses need none).
+    /fastExp|EXP_|mathjs/.test(source.value + source.gradient) ? source.helpers : "",
     `const value = (function () {\n${source.value}\n})();`,
     `const gradient = (function () {\n${source.gradient}\n})();`,
     PORTABLE.map((f) => f.toString()).join("\n"),

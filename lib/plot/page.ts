@@ -29,8 +29,11 @@ export interface PageFigureParts {
   body?: string;
   /**
    * JavaScript that runs once the pictures are inline SVG, in a scope where
-   * `roots` is the array of this figure's root elements not yet started
-   * (each is marked started before the code runs). Defines no globals.
+   * `roots` is an array of this figure's root elements (each started once).
+   * It runs for a root when the root comes within 600 px of the visible
+   * part of the page (at once where `IntersectionObserver` is missing), so
+   * a long page opens without starting figures nobody has scrolled to.
+   * Defines no globals.
    */
   script?: string;
 }
@@ -82,17 +85,29 @@ export function pageFigure(parts: PageFigureParts): Figure {
     const attrs = Object.entries(attributes)
       .map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join("");
     const selector = `.${kind}[data-ll-id="${id}"]:not([data-ll-ready])`;
-    const boot = script === "" ? "" : [
-      `var roots = Array.prototype.slice.call(document.querySelectorAll(${
+    const start = script === "" ? "upgradePictures(scriptScope());" : [
+      `function start(roots) {`,
+      `roots.forEach(function (r) { upgradePictures(r); });`,
+      script,
+      `}`,
+      `var found = Array.prototype.slice.call(document.querySelectorAll(${
         JSON.stringify(selector)
       }));`,
-      `roots.forEach(function (r) { r.setAttribute("data-ll-ready", "1"); });`,
-      `if (roots.length > 0) {\n${script}\n}`,
+      `found.forEach(function (r) { r.setAttribute("data-ll-ready", "1"); });`,
+      `if (typeof IntersectionObserver !== "function") { if (found.length > 0) start(found); }`,
+      `else found.forEach(function (r) {`,
+      `  var seen = new IntersectionObserver(function (entries) {`,
+      `    if (!entries.some(function (e) { return e.isIntersecting; })) return;`,
+      `    seen.disconnect();`,
+      `    start([r]);`,
+      `  }, { rootMargin: "600px" });`,
+      `  seen.observe(r);`,
+      `});`,
     ].join("\n");
     return `<div class="${FIGURE_CLASS} ${kind}" data-ll-id="${id}"${attrs}>${
       pictureOf(standalone, text)
-    }${body}<script>(function(){"use strict";\n${portablePictureSource()}\n` +
-      `upgradePictures(scriptScope());\n${boot}\n})();</script></div>`;
+    }${body}<script>(function(){"use strict";\n${portablePictureSource()}\n${start}\n})();` +
+      `</script></div>`;
   };
   return {
     [DISPLAY]: () => ({
