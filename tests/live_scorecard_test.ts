@@ -8,16 +8,11 @@
  * number for number, with the status line saying it.
  */
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
-import { lineFitLoss, penguins } from "../lib/data/mod.ts";
+import { lineFitLoss, lineLossValue, penguins } from "../lib/data/mod.ts";
 import { landscapeSource } from "../lib/landscape/mod.ts";
 import { mulberry32 } from "../lib/core/random.ts";
 import { scorecard, type ScorecardLoss, type ScorecardState } from "../lib/live/scorecard.ts";
-import {
-  describeLine,
-  lineLossValue,
-  roundTo,
-  type ScorecardSetup,
-} from "../lib/live/_scorecard_page.ts";
+import { describeLine, roundTo, type ScorecardSetup } from "../lib/live/_scorecard_page.ts";
 import { DISPLAY } from "../lib/plot/mod.ts";
 import { picturesIn } from "../lib/plot/_live_svg.ts";
 import { assertWellFormedXml } from "./_xml.ts";

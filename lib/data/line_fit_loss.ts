@@ -8,7 +8,7 @@
 
 import { landscape } from "../landscape/landscape.ts";
 import { checkColumns, mean } from "./_columns.ts";
-import { binaryCrossEntropy, huber, mae } from "./losses.ts";
+import { binaryCrossEntropy } from "./losses.ts";
 import type { Landscape } from "../core/types.ts";
 
 /** The losses {@linkcode lineFitLoss} can score a line with. */
@@ -80,6 +80,54 @@ function mseExpression(x: ArrayLike<number>, y: ArrayLike<number>, vars: readonl
   const [m, b] = vars;
   return `${num(vxx / n)} * ${m}^2 - ${num((2 * cxy) / n)} * ${m} + ` +
     `(${num(xbar)} * ${m} + ${b} - ${num(ybar)})^2 + ${num(vyy / n)}`;
+}
+
+/**
+ * The mean absolute error or Huber loss of the line `m·x + b` on `(xs, ys)`:
+ * the per-example losses of `mae` and `huber` (losses.ts), summed from 0 in
+ * order and divided by n, as those functions compute them. It is the value
+ * of `lineFitLoss`'s MAE and Huber landscapes, and it is portable (no
+ * outside names but `Math` and `Number`), so the scorecard runs it in the
+ * page by its source: one function for Deno and the page. NaN for a
+ * non-finite weight or prediction (a hole in a grid, not an error).
+ *
+ * @param xs The feature.
+ * @param ys The targets.
+ * @param loss `"mae"` or `"huber"`.
+ * @param delta Huber's threshold.
+ * @param m The slope.
+ * @param b The intercept.
+ * @returns The loss of the line.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { lineLossValue } from "./line_fit_loss.ts";
+ * strictEqual(lineLossValue([0, 1], [0, 3], "mae", 1, 1, 0), 1);
+ * strictEqual(lineLossValue([0, 1], [0, 3], "huber", 1, 1, 0), 0.75);
+ * ```
+ */
+export function lineLossValue(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  loss: string,
+  delta: number,
+  m: number,
+  b: number,
+): number {
+  if (!Number.isFinite(m) || !Number.isFinite(b)) return NaN;
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const p = m * xs[i]! + b;
+    if (!Number.isFinite(p)) return NaN;
+    const e = Math.abs(p - ys[i]!);
+    if (loss === "mae") s += e;
+    else {
+      const quadratic = Math.min(e, delta);
+      s += 0.5 * quadratic * quadratic + delta * (e - quadratic);
+    }
+  }
+  return s / xs.length;
 }
 
 /**
@@ -158,12 +206,12 @@ export function lineFitLoss(
 
   const xs = Float64Array.from(x as ArrayLike<number>);
   const ys = Float64Array.from(y as ArrayLike<number>);
+  if (loss === "mae" || loss === "huber") {
+    const f = (m: number, b = 0): number => lineLossValue(xs, ys, loss, delta, m, b);
+    return landscape(f, { vars, name });
+  }
   const prediction = new Float64Array(xs.length);
-  const score = loss === "mae"
-    ? () => mae(prediction, ys)
-    : loss === "huber"
-    ? () => huber(prediction, ys, { delta })
-    : () => binaryCrossEntropy(prediction, ys, { fromLogits: true });
+  const score = () => binaryCrossEntropy(prediction, ys, { fromLogits: true });
   const f = (m: number, b = 0): number => {
     // The losses reject non-finite predictions; as a landscape value a
     // weight of ±Infinity or NaN is a hole in the grid instead.

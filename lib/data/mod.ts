@@ -25,7 +25,7 @@ export { leastSquaresLine, leastSquaresThroughOrigin } from "./least_squares.ts"
 export type { Line } from "./least_squares.ts";
 export { standardize, unstandardizeLine } from "./standardize.ts";
 export type { Standardized } from "./standardize.ts";
-export { LINE_FIT_LOSSES, lineFitLoss } from "./line_fit_loss.ts";
+export { LINE_FIT_LOSSES, lineFitLoss, lineLossValue } from "./line_fit_loss.ts";
 export type { LineFitLossName, LineFitLossOptions } from "./line_fit_loss.ts";
 export { spirals } from "./spirals.ts";
 export { trainTestSplit } from "./split.ts";

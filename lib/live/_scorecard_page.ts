@@ -78,38 +78,6 @@ export function fmtLoss(v: number): string {
   return fmt(v);
 }
 
-/**
- * The mean absolute error or Huber loss of the line `m·x + b` on `(xs, ys)`,
- * operation for operation as `lineFitLoss(xs, ys, { loss, delta }).at(m, b)`
- * computes it (its predictions, then `mae` or `huber` of `losses.ts`:
- * per-example losses summed from 0 in order, divided by n). Those two
- * landscapes are TypeScript functions, which have no generated source, so
- * the page runs this instead; the tests check it equals `lineFitLoss`
- * exactly. NaN for a non-finite weight or prediction.
- */
-export function lineLossValue(
-  xs: readonly number[],
-  ys: readonly number[],
-  loss: string,
-  delta: number,
-  m: number,
-  b: number,
-): number {
-  if (!Number.isFinite(m) || !Number.isFinite(b)) return NaN;
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const p = m * xs[i]! + b;
-    if (!Number.isFinite(p)) return NaN;
-    const e = Math.abs(p - ys[i]!);
-    if (loss === "mae") s += e;
-    else {
-      const quadratic = Math.min(e, delta);
-      s += 0.5 * quadratic * quadratic + delta * (e - quadratic);
-    }
-  }
-  return s / xs.length;
-}
-
 /** The line as an equation, e.g. "ŷ = 49.68·x − 5872". */
 export function lineEquation(slope: number, intercept: number): string {
   return "ŷ = " + plainNumber(slope) + "·x " + (intercept < 0 ? "− " : "+ ") +

@@ -6,16 +6,16 @@
  *
  * The loss the page prints is `lineFitLoss(x, y, { loss }).at(slope,
  * intercept)`, number for number: for MSE the page runs the landscape's
- * generated value function (`landscapeSource`); MAE and Huber landscapes
- * are TypeScript functions with no generated source, and the page runs
- * `lineLossValue`, which repeats their arithmetic operation for operation
- * (the tests check both equal `lineFitLoss` exactly, in Deno and Chromium).
+ * generated value function (`landscapeSource`); for MAE and Huber it runs
+ * `lineLossValue`, the very function those landscapes call, embedded by
+ * source (the tests check both equal `lineFitLoss` exactly, in Deno and
+ * Chromium).
  *
  * @module
  */
 
 import { landscapeSource } from "../landscape/mod.ts";
-import { leastSquaresLine, type Line, lineFitLoss } from "../data/mod.ts";
+import { leastSquaresLine, type Line, lineFitLoss, lineLossValue } from "../data/mod.ts";
 import { contourPlot, type Figure, type MapFrame, pageFigure } from "../plot/mod.ts";
 import { esc, fmt, niceTicks, px, toPixel } from "./_draw.ts";
 import { composeSvg, PANEL_GAP } from "./_compose.ts";
@@ -25,7 +25,6 @@ import {
   describeLine,
   fmtLoss,
   lineEquation,
-  lineLossValue,
   lossText,
   plainNumber,
   roundTo,
