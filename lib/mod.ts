@@ -216,5 +216,7 @@ export type {
 // Live figures: played with in the notebook and the exported page, computed there by the same code.
 export { descentExplorer } from "./live/mod.ts";
 export type { DescentExplorerOptions, ExplorerState } from "./live/mod.ts";
+export { linkedSlice } from "./live/mod.ts";
+export type { LinkedSliceOptions, SliceState } from "./live/mod.ts";
 export { scorecard } from "./live/mod.ts";
 export type { ScorecardLoss, ScorecardOptions, ScorecardState } from "./live/mod.ts";

@@ -7,6 +7,8 @@
  *
  * - {@linkcode descentExplorer}: drop a start on a contour map, pick an
  *   optimizer, a learning rate, steps and momentum; see the path and the loss.
+ * - {@linkcode linkedSlice}: move and turn a straight line on a contour map;
+ *   see the loss along it and whether that slice looks convex.
  * - {@linkcode scorecard}: drag a line over data and see its misses and its
  *   loss, beside the loss of every line as a map over (slope, intercept).
  *
@@ -27,5 +29,7 @@
 
 export { descentExplorer, describeDescent } from "./explorer.ts";
 export type { DescentExplorerOptions, ExplorerState } from "./explorer.ts";
+export { describeSlice, linkedSlice, sliceSamples, sliceShape } from "./linked_slice.ts";
+export type { LinkedSliceOptions, SliceState } from "./linked_slice.ts";
 export { scorecard } from "./scorecard.ts";
 export type { ScorecardLoss, ScorecardOptions, ScorecardState } from "./scorecard.ts";
