@@ -35,6 +35,7 @@ export const ENTRY_POINTS: readonly string[] = [
   "lib/network/mod.ts",
   "lib/plot/mod.ts",
   "lib/plot/3d/mod.ts",
+  "lib/live/mod.ts",
 ];
 
 /** One diagnostic of `deno doc --lint`, as printed with `NO_COLOR=1`. */
