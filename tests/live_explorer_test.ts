@@ -146,7 +146,20 @@ Deno.test("in Chromium, clicks, sliders and keys give descend()'s path exactly",
         "no focus ring after a click",
       );
 
-      // Keys move the start, and show the focus ring.
+      // Tab onto the map shows the focus ring; keys move the start and keep it.
+      await page.evaluate(() => (document.querySelector("select") as HTMLElement).focus());
+      await page.keyboard.press("Shift+Tab");
+      strictEqual(
+        await page.evaluate(() => document.activeElement?.classList.contains("ll-map")),
+        true,
+        "Shift+Tab from the first control reaches the map",
+      );
+      ok(
+        (await page.evaluate(() =>
+          (document.querySelector("svg.ll-map") as SVGElement).style.outline
+        )).includes("solid"),
+        "a focus ring when tabbed to",
+      );
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("Shift+ArrowDown");
       const moved = await check(page, himmelblau);

@@ -306,9 +306,10 @@ export function bootExplorers(
     mapSvg.style.cursor = "crosshair";
     mapSvg.style.touchAction = "none";
     mapSvg.style.outline = "none";
-    let keyboard = false;
+    // A focus ring for keyboard focus (Tab, arrow keys) only, not after a click.
+    let byPointer = false;
     mapSvg.addEventListener("focus", () => {
-      if (keyboard) mapSvg.style.outline = "2px solid #1a73e8";
+      if (!byPointer) mapSvg.style.outline = "2px solid #1a73e8";
     });
     mapSvg.addEventListener("blur", () => {
       mapSvg.style.outline = "none";
@@ -399,8 +400,10 @@ export function bootExplorers(
     let pending = false;
     mapSvg.addEventListener("pointerdown", (e: PointerEvent) => {
       if (e.button !== 0 || !pointerStart(e)) return;
-      keyboard = false;
+      byPointer = true;
+      mapSvg.style.outline = "none";
       mapSvg.focus({ preventScroll: true });
+      byPointer = false;
       dragging = e.pointerId;
       mapSvg.setPointerCapture(e.pointerId);
       e.preventDefault();
@@ -429,7 +432,6 @@ export function bootExplorers(
       else if (e.key === "ArrowUp") next = [s[0], s[1] + dy];
       else if (e.key === "ArrowDown") next = [s[0], s[1] - dy];
       else return;
-      keyboard = true;
       mapSvg.style.outline = "2px solid #1a73e8";
       const c = clampToMap(next);
       state.start = [round(c[0]!, f.x[1] - f.x[0]), round(c[1]!, f.y[1] - f.y[0])];
