@@ -11,6 +11,7 @@ import { escapeDirections } from "../lib/landscape/escape_directions.ts";
 import { landscape } from "../lib/landscape/landscape.ts";
 import { lattice } from "../lib/landscape/lattice.ts";
 import { regionCounts } from "../lib/core/regions.ts";
+import { linkedSlice } from "../lib/live/linked_slice.ts";
 
 const { himmelblau, threeHumpCamel: camel, rosenbrock } = catalog;
 const himmelblauPoints = criticalPoints(himmelblau.landscape, himmelblau.domain);
@@ -122,4 +123,15 @@ Deno.test("chapter 05: Rosenbrock is not convex exactly above the curve y = x² 
       strictEqual(map.labels[i + j * map.nx], y > x * x + 0.005 ? 1 : 0, `(${x}, ${y})`);
     }
   }
+});
+
+Deno.test("chapter 05: the linked slice through a Himmelblau valley looks convex; turned to 90° and widened to 4, or on the pass near (0, 2.9) at 170° with radius 4, it has two dips", () => {
+  const h = landscape("(x^2 + y - 11)^2 + (x + y^2 - 7)^2");
+  const shape = (centre: [number, number], angle: number, radius: number) => {
+    const fig = linkedSlice(h, { x: [-5, 5], y: [-5, 5], centre, angle, radius });
+    return { dips: fig.state.dips, looksConvex: fig.state.looksConvex };
+  };
+  deepStrictEqual(shape([3, 2], 60, 1.5), { dips: 1, looksConvex: true });
+  strictEqual(shape([3, 2], 90, 4).dips, 2);
+  strictEqual(shape([0, 2.9], 170, 4).dips, 2);
 });
