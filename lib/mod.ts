@@ -176,6 +176,7 @@ export {
   contourPlot,
   curvePlot,
   DISPLAY,
+  markdown,
   Plot,
   plot,
   progress,

@@ -19,7 +19,7 @@
  * @module
  */
 
-export { DISPLAY, show, table } from "./show.ts";
+export { DISPLAY, markdown, show, table } from "./show.ts";
 export type { Displayable, MediaBundle } from "./show.ts";
 export { progress } from "./progress.ts";
 export type { Progress, ProgressOptions } from "./progress.ts";

@@ -130,6 +130,34 @@ function elementAlt(html: string): string {
 }
 
 /**
+ * Prose a cell computes: Markdown (with `$…$` maths) that displays as
+ * formatted text in a notebook and in the exported page, and as itself
+ * elsewhere. Chapters use it so that a number in a sentence is the number
+ * the notebook computed, not one typed by hand.
+ *
+ * @param text Markdown.
+ * @returns A displayable: `await show(markdown(...))`.
+ *
+ * @example
+ * ```ts
+ * import { strictEqual } from "node:assert";
+ * import { DISPLAY, markdown } from "./show.ts";
+ * const m = markdown(`The lowest loss is **${(0.15379).toFixed(3)}** kg².`);
+ * strictEqual(m[DISPLAY]()["text/markdown"], "The lowest loss is **0.154** kg².");
+ * strictEqual(String(m), "The lowest loss is **0.154** kg².");
+ * ```
+ */
+export function markdown(text: string): Displayable & { toString(): string } {
+  if (typeof text !== "string") {
+    throw new TypeError(`Expected Markdown text but found ${typeof text}`);
+  }
+  return {
+    [DISPLAY]: () => ({ "text/markdown": text, "text/plain": text }),
+    toString: () => text,
+  };
+}
+
+/**
  * The MIME bundle for any value: a figure's own bundle, an SVG or HTML
  * element (as `text/html` whose SVGs are static pictures that every viewer
  * shows, made inline SVG where scripts run, see `_live_svg.ts`; plus
