@@ -23,6 +23,8 @@ export interface Chapter {
   cells: number;
   outputs: number;
   lateOutputs: number;
+  /** Code cells' run times: `[cell number counting from 1, seconds]`. */
+  cellSeconds: [number, number][];
 }
 
 /** The notebooks of the book, in reading order (by file name). */

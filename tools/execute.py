@@ -20,6 +20,7 @@ When done it writes DIR/book.json describing every executed notebook.
 
 import argparse
 import asyncio
+import copy
 import json
 import os
 import re
@@ -61,11 +62,15 @@ class DrainingClient(NotebookClient):
         super().__init__(*args, **kwargs)
         self.late_outputs = 0
         self.late_cells = []
+        self.cell_started = time.monotonic()
+        self.cell_seconds = {}
         self.on_cell_executed = self.drain_late_outputs
 
     async def drain_late_outputs(self, cell, cell_index, execute_reply):
         """nbclient's on_cell_executed hook: runs once the cell's reply and
         `idle` have both arrived, before the next cell is sent."""
+        # The cell's run time, from its start to its reply and `idle`.
+        self.cell_seconds[cell_index] = time.monotonic() - self.cell_started
         parent_msg_id = (execute_reply or {}).get("parent_header", {}).get("msg_id")
         if parent_msg_id is None:
             return
@@ -155,6 +160,7 @@ def execute(path, label, quiet_period, timeout):
 
     def remember(cell, cell_index):
         current["index"] = cell_index
+        client.cell_started = time.monotonic()
         progress.cell(cell_index, cell)
 
     client.on_cell_start = remember
@@ -170,10 +176,27 @@ def execute(path, label, quiet_period, timeout):
             if isinstance(err, DeadKernelError):
                 kernel_log.seek(0)
                 print(kernel_log.read()[-2000:], file=sys.stderr, flush=True)
-            return None, None, None
+            return None, None, None, None
     late = f" · late outputs kept: {', '.join(client.late_cells)}" if client.late_cells else ""
     seconds = progress.done(late)
-    return nb, seconds, client.late_outputs
+    return nb, seconds, client.late_outputs, client.cell_seconds
+
+
+CHAPTER_LINK = re.compile(r"(\]\(|href=\")(\d\d-[\w-]+)\.ipynb(?=[#)\"])")
+
+
+def html_links(nb, stems):
+    """A copy of `nb` whose markdown links to other chapters' notebooks
+    (`[…](03-from-loss-to-landscape.ipynb)`, which work in JupyterLab and VS
+    Code) point to their pages instead (`03-from-loss-to-landscape.html`)."""
+    page = copy.deepcopy(nb)
+    for cell in page.cells:
+        if cell.cell_type == "markdown":
+            cell.source = CHAPTER_LINK.sub(
+                lambda m: f"{m.group(1)}{m.group(2)}.html" if m.group(2) in stems else m.group(0),
+                cell.source,
+            )
+    return page
 
 
 def export_html(nb, resources, template_dir):
@@ -207,7 +230,7 @@ def main():
     chapters = []
     for k, path in enumerate(paths):
         label = f"notebook {k + 1} of {len(paths)} ({path.name})"
-        nb, seconds, late = execute(path, label, args.quiet_period, args.timeout)
+        nb, seconds, late, cell_seconds = execute(path, label, args.quiet_period, args.timeout)
         if nb is None:
             sys.exit(1)
         title, summary = first_heading_and_summary(nb)
@@ -223,6 +246,8 @@ def main():
             "cells": len(nb.cells),
             "outputs": outputs,
             "lateOutputs": late,
+            # Code cells' run times, as [cell number counting from 1, seconds].
+            "cellSeconds": [[k + 1, round(s, 2)] for k, s in sorted(cell_seconds.items())],
             "nb": nb,
         })
     if args.html:
@@ -239,7 +264,8 @@ def main():
                     "ipynb": f"{chapter['stem']}.ipynb",
                 },
             }
-            (out / f"{chapter['stem']}.html").write_text(export_html(nb, resources, template_dir))
+            page = html_links(nb, {c["stem"] for c in chapters})
+            (out / f"{chapter['stem']}.html").write_text(export_html(page, resources, template_dir))
     for chapter in chapters:
         del chapter["nb"]
     (out / "book.json").write_text(json.dumps({"chapters": chapters}, indent=2) + "\n")
