@@ -37,6 +37,33 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
           (globalThis as { MathJax?: { startup?: { promise?: Promise<unknown> } } }).MathJax
             ?.startup?.promise
         );
+        // Scroll through the page as a reader does: live figures start near the view.
+        const live = await page.$$eval("[data-ll-id]", async (roots) => {
+          for (const r of roots) {
+            r.scrollIntoView();
+            await new Promise((f) => requestAnimationFrame(() => requestAnimationFrame(f)));
+          }
+          window.scrollTo(0, 0);
+          return roots.length;
+        });
+        strictEqual(
+          await page.$$eval("[data-ll-id] .ll-live-controls", (c) => c.length),
+          live,
+          `${chapter.stem}.html: live figures whose controls did not appear`,
+        );
+        // Each live figure answers a click on its map: its state changes.
+        for (let r = 0; r < live; r++) {
+          const root = page.locator("[data-ll-id]").nth(r);
+          const before = await root.getAttribute("data-state");
+          const map = root.locator("svg.ll-map").first();
+          await map.scrollIntoViewIfNeeded();
+          const box = (await map.boundingBox())!;
+          await page.mouse.click(box.x + box.width * 0.37, box.y + box.height * 0.41);
+          ok(
+            (await root.getAttribute("data-state")) !== before,
+            `${chapter.stem}.html: live figure ${r + 1} did not answer a click`,
+          );
+        }
         const figures = await page.$$eval(".jp-OutputArea-output", (outputs) =>
           outputs.flatMap((o) => {
             // The largest SVG, inline or a picture, is the figure (a Plot legend adds

@@ -62,6 +62,21 @@ interface Shown {
   corner: number[] | null;
 }
 
+/**
+ * Scrolls every output into view in turn, as a reader does: live figures
+ * start only when they come near the view (lib/plot/page.ts).
+ */
+async function revealAll(page: Page, outputSelector: string): Promise<void> {
+  if ((await page.$$("[data-ll-id]")).length === 0) return;
+  await page.$$eval(outputSelector, async (outputs) => {
+    for (const o of outputs) {
+      o.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    window.scrollTo(0, 0);
+  });
+}
+
 /** Every output holding an SVG or an image, in page order, under `scope` (each output element). */
 function shownFigures(page: Page, outputSelector: string, cellOf: string | null) {
   return page.$$eval(outputSelector, (outputs, cellAttr) =>
@@ -218,6 +233,7 @@ Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG,
           await withPage(async (page, errors) => {
             await openLab(page, theme);
             await renderNotebook(page, cellsOf(nb), { trusted });
+            if (trusted) await revealAll(page, "[data-cell] .jp-OutputArea-output");
             const shown = await shownFigures(
               page,
               "[data-cell] .jp-OutputArea-output",
@@ -388,6 +404,7 @@ Deno.test("nbconvert's lab and classic HTML show every figure, with JavaScript o
             );
           }
           const output = template === "lab" ? ".jp-OutputArea-output" : ".output_subarea";
+          if (javaScriptEnabled) await revealAll(page, output);
           const figures = await shownFigures(page, output, null);
           strictEqual(figures.length, total, `${where}: figures shown vs in the notebook`);
           for (const [i, f] of figures.entries()) {
@@ -517,6 +534,7 @@ Deno.test("the classic Notebook shows every figure: trusted as live inline SVG, 
             );
             return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
           });
+          if (trusted) await revealAll(page, "[data-cell] .output_subarea");
           const shown = await shownFigures(page, "[data-cell] .output_subarea", "data-cell");
           const figures = shown.filter((s) => expected.has(s.cell));
           strictEqual(figures.length, total, `${where}: figures shown vs in the notebook`);
