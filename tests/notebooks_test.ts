@@ -2,6 +2,7 @@ import { ok, strictEqual } from "node:assert";
 import { listNotebooks } from "../tools/book.ts";
 import { testBook } from "./_book.ts";
 import { figureOutputs, isFigureCell, readNotebook, text } from "./_notebook.ts";
+import { PROGRESS_CLASS } from "../lib/plot/progress.ts";
 
 const notebooks = await listNotebooks();
 const book = testBook();
@@ -39,6 +40,27 @@ for (const path of notebooks) {
       ok(figureOutputs(cell).length > 0, `cell ${k + 1} shows nothing: ${text(cell.source)}`);
     }
     ok(shown > 0, "the notebook shows no figure or table at all");
+  });
+
+  Deno.test(`${name} keeps no progress display and no empty output`, async () => {
+    const { dir } = await book;
+    const nb = await readNotebook(`${dir}/${stem}.ipynb`);
+    for (const [k, cell] of nb.cells.entries()) {
+      for (const o of cell.outputs ?? []) {
+        if (o.output_type !== "display_data" && o.output_type !== "execute_result") continue;
+        const data = Object.values(o.data ?? {});
+        ok(!JSON.stringify(data).includes(PROGRESS_CLASS), `cell ${k + 1} still shows a progress`);
+        const shows = (v: unknown) =>
+          typeof v === "object" && v !== null && !Array.isArray(v)
+            ? true
+            : text(v as string | string[]).trim() !== "";
+        ok(data.some(shows), `cell ${k + 1} keeps an empty output`);
+      }
+      // A progress ended with done(figure) leaves the figure in its place.
+      if (/\.done\([^)]/.test(text(cell.source))) {
+        ok(figureOutputs(cell).length > 0, `cell ${k + 1} ends its progress with nothing shown`);
+      }
+    }
   });
 
   Deno.test(`${name} has a title and a summary in the book's index`, async () => {
