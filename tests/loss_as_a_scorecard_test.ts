@@ -196,3 +196,29 @@ Deno.test("chapter 01: edit-me cells use one marker, and every answer is collaps
   says(prose("## Your turn"), "denoland/deno#24491");
   says(prose("## Your turn"), "well under a minute");
 });
+
+Deno.test("chapter 01: the qualitative claims about the penguins and the misses", () => {
+  strictEqual(penguins().length, 344);
+  says(prose("## A real data set"), "measured 344 penguins");
+  says(prose("## A real data set"), "We use the 333 penguins with no missing value");
+  // "Penguins with longer flippers tend to be heavier."
+  says(prose("Penguins with longer flippers tend to be heavier"), "tend to be heavier");
+  ok(bestSlope > 0, `slope ${bestSlope}`);
+  // "The Chinstrap penguins sit mostly below zero" (misses of the least-squares line).
+  says(prose("### Looking at the misses"), "The Chinstrap penguins sit mostly below zero");
+  const { slope, intercept } = lines.leastSquares;
+  const chinstrap = birds.filter((b) => b.species === "Chinstrap");
+  const below = chinstrap.filter((b) => b.bodyMassG < slope * b.flipperLengthMm + intercept);
+  ok(below.length > 0.75 * chinstrap.length, `${below.length} of ${chinstrap.length}`);
+  // "confident where the species are far apart and unsure where Adélie and
+  // Chinstrap flippers overlap"
+  says(prose("Its curves show where"), "unsure where Adélie and Chinstrap flippers overlap");
+  const probabilities = (x: number) => {
+    const e = typicalFlipper.map((m) => Math.exp(-((x - m) ** 2) / (2 * 7 ** 2)));
+    const total = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / total);
+  };
+  ok(Math.max(...probabilities(typicalFlipper[2]!)) > 0.95, "sure at the Gentoo's typical flipper");
+  const between = (typicalFlipper[0]! + typicalFlipper[1]!) / 2;
+  ok(Math.max(...probabilities(between)) < 0.55, "unsure between Adélie and Chinstrap");
+});

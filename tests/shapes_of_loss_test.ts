@@ -253,3 +253,11 @@ Deno.test("chapter 02: the exercise answers, recomputed", () => {
   close(yours.gradient(left)[0]!, 0, 1e-6, "left valley");
   close(yours.gradient(right)[0]!, 0, 1e-6, "right valley");
 });
+
+Deno.test("chapter 02: MAE's best line has roughly as many penguins above it as below", () => {
+  says(cellWith("The three regression losses agree"), "roughly as many penguins above it as below");
+  const w = bottom("mae");
+  const above = mass.filter((m, i) => m > w * flipper[i]!).length;
+  const below = mass.filter((m, i) => m < w * flipper[i]!).length;
+  ok(Math.abs(above - below) < 0.1 * rows.length, `${above} above, ${below} below`);
+});
