@@ -105,7 +105,14 @@ function syllablesOfPart(part: string): number {
  * letters counts 1.
  *
  * A heuristic errs on some words (sci-ence gets 1, ev-ery 3); the chapters'
- * scores only need the average over thousands of words.
+ * scores only need the average over thousands of words. Checked against the
+ * CMU Pronouncing Dictionary 0.7a (2026-11-29): it gives one of the
+ * dictionary's counts for 99.4 % of the 1,324 distinct words of the
+ * chapters' prose that the dictionary has (99.8 % of their 12,566
+ * occurrences; the patterns were tuned on these words), and for 99.0 % of
+ * the 971 of README.md, docs/ARCHITECTURE.md and data/README.md, which it
+ * was not tuned on (99.5 % of occurrences; 1.386 syllables a word against
+ * the dictionary's 1.388).
  *
  * @param word One word, as {@link wordsOf} finds them.
  * @returns Its number of syllables, at least 1.
