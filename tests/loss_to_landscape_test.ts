@@ -317,3 +317,215 @@ Deno.test("chapter 03 prose: past the canyon's limit the loss grows every step, 
     for (let k = 1; k <= 50; k++) ok(across[k]! * across[k - 1]! < 0, `${factor}, step ${k}`);
   }
 });
+
+// ── Exercises: every number in an answer is what the exercise's code computes ──
+
+Deno.test("chapter 03 exercise 1: the steps to within 1% for η = 0.25, 0.5, 0.75 and 0.9, and η = 1.2 flies off", () => {
+  const exercise = cell("markdown", "**1. Longer steps on the round bowl.**");
+  const walk = (eta: number) => descend(fit, { from: [-2.5, 1.5], learningRate: eta, steps: 3000 });
+  const within = (values: number[]) => values.findIndex((v) => v - bestLoss < 0.01 * bestLoss);
+  // "With η = 0.1 the hiker needed 21 steps" (the chapter's 3000-step table).
+  const [needed] = groups(exercise, /With \$\\eta = 0\.1\$ the hiker needed (\d+) steps/);
+  strictEqual(Number(needed), within(walk(0.1).values));
+  const rows = [...exercise.matchAll(/^\| ([\d.]+) \| × (−?[\d.]+) \| (\d+) \|$/gm)];
+  deepStrictEqual(rows.map((r) => r[1]), ["0.25", "0.5", "0.75", "0.9"]);
+  for (const [, eta, factor, steps] of rows) {
+    const run = walk(Number(eta));
+    const [m0] = run.points[0]!;
+    const [m1] = run.points[1]!;
+    close((m1! - best.slope) / (m0! - best.slope), prose(factor!), 1e-9, `factor at η = ${eta}`);
+    strictEqual(within(run.values), Number(steps), `steps at η = ${eta}`);
+  }
+  ok(exercise.includes("Above $\\eta = 1$ the factor is larger than 1 in size"));
+  const tooLong = walk(1.2).values;
+  for (let k = 1; k <= 30; k++) ok(tooLong[k]! > tooLong[k - 1]!, `η = 1.2, step ${k}`);
+});
+
+Deno.test("chapter 03 exercise 2: the canyon's curvature ratio in mm, cm, m, centred and standardized", () => {
+  ok(cell("markdown", "**2. Is it only the units?**").includes("8.4 million times"));
+  const source = cell("code", "const yourFeature = flipper;");
+  ok(/const yourFeature = flipper; \/\/ ✏️ EDIT ME/.test(source));
+  const features: Record<string, ArrayLike<number>> = {
+    "flipper": flipper,
+    "flipper.map((x) => x / 10)": flipper.map((x) => x / 10),
+    "flipper.map((x) => x / 1000)": flipper.map((x) => x / 1000),
+    "flipper.map((x) => x - scale.mean)": flipper.map((x) => x - scale.mean),
+    "z": z,
+  };
+  // As the exercise's cell prints the ratio.
+  const digits = (v: number, n: number) =>
+    v.toLocaleString("en-US", { maximumSignificantDigits: n });
+  ok(source.includes("${digits(steepest / flattest, 3)}"));
+  const answer = cell("markdown", "| millimetres | `flipper` |");
+  const rows = [...answer.matchAll(/^\| [^|]+ \| `([^`]+)` \| ([\d,]+) \|$/gm)];
+  deepStrictEqual(rows.map((r) => r[1]), Object.keys(features));
+  const ratios = new Map<string, number>();
+  for (const [, feature, printed] of rows) {
+    const [flattest, steepest] =
+      eigen2(lineFitLoss(features[feature!]!, mass).hessian(0, 0)).values;
+    ratios.set(feature!, steepest / flattest);
+    strictEqual(printed, digits(steepest / flattest, 3), feature);
+  }
+  const centred = digits(ratios.get("flipper.map((x) => x - scale.mean)")!, 3);
+  ok(answer.includes(`leaves one direction ${centred} times more curved`));
+  ok(answer.includes(`about ${(scale.mean / 10).toFixed(0)} cm`));
+  // "In metres the slope even becomes the flat direction."
+  const metres = eigen2(lineFitLoss(features["flipper.map((x) => x / 1000)"]!, mass).hessian(0, 0));
+  ok(
+    Math.abs(metres.vectors[0][0]) > Math.abs(metres.vectors[0][1]),
+    "the flattest direction is mostly slope",
+  );
+  const mm = rawEigen.vectors[0];
+  ok(Math.abs(mm[0]) < Math.abs(mm[1]), "in mm the flattest direction is mostly intercept");
+});
+
+Deno.test("chapter 03 exercise 3: more steps stay in the dip; another start reaches the deepest valley", () => {
+  const answer = cell("markdown", "**3. Edit me: out of the small dip.**");
+  const mine = myLandscape();
+  const longer = descend(mine, { from: [-2.5, 2], learningRate: 0.1, steps: 600 });
+  const [w1] = longer.points[600]!;
+  ok(
+    answer.includes(
+      `it ends at $w_1 = ${w1!.toFixed(2)}$ with loss ${fixed(longer.values[600]!, 2)}`,
+    ),
+  );
+  const other = descend(mine, { from: [2.5, 2], learningRate: 0.1, steps: 60 });
+  const [a, b] = other.points[60]!;
+  ok(answer.includes(
+    `it ends at $(${a!.toFixed(2)}, ${b!.toFixed(2)})$ with loss ${fixed(other.values[60]!, 2)}`,
+  ));
+  const grid = mine.grid({ x: [-3, 3], y: [-3, 3] });
+  ok(answer.includes(`the lowest point of the 100 × 100 grid has loss ${fixed(grid.min, 2)}`));
+  deepStrictEqual([grid.nx, grid.ny], [100, 100]);
+});
+
+Deno.test("chapter 03 exercise 4: a 200 × 200 grid halves the step and gets closer, not exact", () => {
+  const answer = cell("markdown", "**4. A finer grid.**");
+  const coarse = fit.grid({ x: [-3, 4], y: [0.5, 7.5], n: 100 });
+  const fine = fit.grid({ x: [-3, 4], y: [0.5, 7.5], n: 200 });
+  const step = (g: typeof fine) => g.xs[1]! - g.xs[0]!;
+  ok(answer.includes(`to within one grid step, ${step(coarse).toFixed(3)}`));
+  ok(answer.includes(
+    `7 / 199 ≈ ${step(fine).toFixed(3)} instead of 7 / 99 ≈ ${step(coarse).toFixed(3)}`,
+  ));
+  const [m, b] = fine.argmin;
+  ok(answer.includes(
+    `at $m = ${m.toFixed(3)}$, $b = ${b.toFixed(3)}$, with MSE ${fine.min.toFixed(4)}`,
+  ));
+  ok(answer.includes(
+    `against $m = ${best.slope.toFixed(3)}$, $b = ${best.intercept.toFixed(3)}$ and ${
+      bestLoss.toFixed(4)
+    } for the least-squares line`,
+  ));
+  ok(Math.abs(m - best.slope) < Math.abs(coarse.argmin[0] - best.slope), "closer");
+  ok(fine.min > bestLoss, "not exact");
+});
+
+// ── The article's way: the numpy and matplotlib code shown beside surface3d ──
+
+const INSTALL = "install Debian's python3-matplotlib (apt-get install python3-matplotlib)";
+
+/** Debian's python3 (or the first on PATH) that imports numpy and matplotlib. */
+async function pythonWithMatplotlib(): Promise<string> {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    try {
+      const probe = await new Deno.Command(python, {
+        args: ["-c", "import numpy, matplotlib"],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      if (probe.success) return python;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    }
+  }
+  throw new Error(
+    `Chapter 03's matplotlib code needs python3 with numpy and matplotlib: ${INSTALL}`,
+  );
+}
+
+Deno.test("chapter 03: the article's numpy and matplotlib code runs (Agg) and draws the figure our surface3d cell draws", async () => {
+  const block = groups(
+    cell("markdown", "### The same figure, the article's way"),
+    /```python\n([\s\S]*?)\n```/,
+  )[0]!;
+  ok(block.includes("plot_surface") && block.includes("np.meshgrid"));
+  const python = await pythonWithMatplotlib();
+  const png = await Deno.makeTempFile({ suffix: ".png" });
+  try {
+    const script = [
+      "import json, sys, warnings",
+      "import matplotlib",
+      'matplotlib.use("Agg")',
+      // plt.show() under Agg only warns that it cannot open a window.
+      'warnings.filterwarnings("ignore", message=".*non-interactive.*")',
+      'warnings.filterwarnings("ignore", message=".*cannot show the figure.*")',
+      block,
+      "fig = plt.gcf()",
+      "ax3d, bar = fig.axes",
+      "mesh = ax3d.collections[0]",
+      "w, h = fig.get_size_inches()",
+      "fig.savefig(sys.argv[1])",
+      "bar_box, ax_box = bar.get_position(), ax3d.get_position()  # as drawn",
+      "print(json.dumps({",
+      '  "inches": [float(w), float(h)], "projection": ax3d.name,',
+      '  "title": ax3d.get_title(), "x": ax3d.get_xlabel(), "y": ax3d.get_ylabel(),',
+      '  "z": ax3d.get_zlabel(), "colorbar": bar.get_ylabel(), "cmap": mesh.get_cmap().name,',
+      '  "edges": len(mesh.get_edgecolor()),',
+      '  "shrink": bar_box.height / ax_box.height,',
+      '  "aspect": (bar_box.height * h) / (bar_box.width * w),',
+      '  "shape": list(loss.shape), "w1": w1.tolist(),',
+      '  "min": float(loss.min()), "max": float(loss.max()),',
+      "}))",
+    ].join("\n");
+    const out = await new Deno.Command(python, {
+      args: ["-c", script, png],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    ok(out.success, `the Python code failed:\n${stderr}`);
+    strictEqual(stderr.trim(), "", "the Python code printed warnings");
+    const facts = JSON.parse(new TextDecoder().decode(out.stdout));
+
+    // The figure's facts, as the chapter states them.
+    deepStrictEqual(facts.inches, [10, 7]);
+    strictEqual(facts.projection, "3d");
+    strictEqual(facts.cmap, "viridis");
+    strictEqual(facts.edges, 0, "no edge lines");
+    close(facts.shrink, 0.5, 1e-9, "colour bar at half height");
+    close(facts.aspect, 5, 1e-9, "colour bar aspect");
+
+    // The same title, labels and colour bar as our surface3d cell.
+    const ours = cell("code", "await show(surface3d(bowlGrid, {");
+    const option = (key: string) => groups(ours, new RegExp(`\\b${key}: "([^"]*)"`))[0];
+    deepStrictEqual(
+      [facts.title, facts.x, facts.y, facts.z, facts.cmap, facts.colorbar],
+      [
+        option("title"),
+        option("xLabel"),
+        option("yLabel"),
+        option("zLabel"),
+        option("colormap"),
+        option("label"),
+      ],
+    );
+    ok(ours.includes('colorbar: { label: "Loss Value", shrink: 0.5, aspect: 5 }'));
+
+    // The same 100 × 100 losses as our grid.
+    ok(cell("code", "const bowl = landscape(").includes('landscape("w1^2 + w2^2")'));
+    const grid = landscape("w1^2 + w2^2").grid({ x: [-5, 5], y: [-5, 5], n: 100 });
+    deepStrictEqual(facts.shape, [grid.ny, grid.nx]);
+    facts.w1.forEach((v: number, i: number) => close(v, grid.xs[i]!, 1e-12, `w1[${i}]`));
+    close(facts.min, grid.min, 1e-12, "lowest loss");
+    close(facts.max, grid.max, 1e-12, "highest loss");
+
+    // A PNG of 10 × 7 inches at matplotlib's 100 dots per inch.
+    const bytes = await Deno.readFile(png);
+    deepStrictEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    deepStrictEqual([view.getUint32(16), view.getUint32(20)], [1000, 700]);
+  } finally {
+    await Deno.remove(png);
+  }
+});
