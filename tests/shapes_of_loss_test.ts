@@ -261,3 +261,9 @@ Deno.test("chapter 02: MAE's best line has roughly as many penguins above it as 
   const below = mass.filter((m, i) => m < w * flipper[i]!).length;
   ok(Math.abs(above - below) < 0.1 * rows.length, `${above} above, ${below} below`);
 });
+
+Deno.test("chapter 02: 333 penguins, as the prose says", () => {
+  strictEqual(rows.length, 333);
+  says(cellWith("## Penguins on a line"), "Take the 333 Palmer penguins with every measurement");
+  says(cellWith("## Squaring errors makes a bowl"), "the average of 333 such parabolas");
+});
