@@ -529,3 +529,54 @@ Deno.test("chapter 03: the article's numpy and matplotlib code runs (Agg) and dr
     await Deno.remove(png);
   }
 });
+
+// ── Edit-me cells, the note on stopping a cell, and the exercises' form ──
+
+Deno.test("chapter 03: edit-me lines carry one marker, and the first invitation to edit says stop restarts the kernel", () => {
+  const code = cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
+  const all = cells.map((c) => text(c.source)).join("\n");
+  ok(!/←\s*(edit|and) me/i.test(all), "an old-style edit-me marker is left");
+  const marked = code.flatMap((s) => s.split("\n")).filter((l) => /edit me/i.test(l));
+  for (const line of marked) ok(/\/\/ ✏️ EDIT ME\b/.test(line), `marker style: ${line}`);
+  for (
+    const pattern of [
+      /^const expression = "[^"]*"; \/\/ ✏️ EDIT ME$/m,
+      /^const range: \[number, number\] = \[[^\]]*\]; \/\/ ✏️ EDIT ME/m,
+      /^ {2}Math\.log\(1 \+ [^\n]*; \/\/ ✏️ EDIT ME$/m,
+      /^const myWalk = descend\(mine, \{ from: [^\n]*\}\); \/\/ ✏️ EDIT ME$/m,
+      /^const yourFeature = flipper; \/\/ ✏️ EDIT ME/m,
+    ]
+  ) ok(code.some((s) => pattern.test(s)), `not marked: ${pattern}`);
+  strictEqual(marked.length, 5, "every edit-me line is one of the five above");
+  // The first markdown cell that invites an edit carries the note on the stop button.
+  const first = cells.find((c) => c.cell_type === "markdown" && /EDIT ME/.test(text(c.source)))!;
+  const note = text(first.source);
+  ok(note.startsWith("## Edit me: any landscape"), note);
+  for (
+    const part of [
+      "stop button",
+      "ends the kernel",
+      "denoland/deno#24491",
+      "Run All",
+      "well under a minute",
+    ]
+  ) {
+    ok(note.includes(part), `the note lacks "${part}"`);
+  }
+});
+
+Deno.test("chapter 03: three to five exercises after What we saw, each with a collapsible answer", () => {
+  const headings = cells.map((c) => c.cell_type === "markdown" ? text(c.source) : "")
+    .map((s) => s.match(/^## (.*)$/m)?.[1] ?? "");
+  const saw = headings.findIndex((h) => h === "What we saw");
+  const exercises = headings.findIndex((h) => h === "Exercises");
+  ok(saw > 0 && exercises > saw, `What we saw at ${saw}, Exercises at ${exercises}`);
+  const rest = cells.slice(exercises).map((c) => text(c.source)).join("\n");
+  const numbers = [...rest.matchAll(/^\*\*(\d)\. /gm)].map((m) => Number(m[1]));
+  deepStrictEqual(numbers, [1, 2, 3, 4]);
+  const answers = [
+    ...rest.matchAll(/<details><summary>Answer<\/summary>\n\n[\s\S]*?\n\n<\/details>/g),
+  ];
+  strictEqual(answers.length, numbers.length, "one answer per exercise, blank lines inside");
+  strictEqual(rest.split("<details>").length - 1, numbers.length);
+});
