@@ -43,7 +43,7 @@ Deno.test("every chapter page shows every figure, typesets its math, and links i
             r.scrollIntoView();
             await new Promise((f) => requestAnimationFrame(() => requestAnimationFrame(f)));
           }
-          window.scrollTo(0, 0);
+          globalThis.scrollTo(0, 0);
           return roots.length;
         });
         strictEqual(

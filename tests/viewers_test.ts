@@ -73,7 +73,7 @@ async function revealAll(page: Page, outputSelector: string): Promise<void> {
       o.scrollIntoView();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }
-    window.scrollTo(0, 0);
+    globalThis.scrollTo(0, 0);
   });
 }
 
