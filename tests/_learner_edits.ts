@@ -188,11 +188,20 @@ export function declaredNames(statement: string): string[] {
     .filter((n) => !/^\d/.test(n));
 }
 
-/** The identifiers a statement uses, except property names after a dot. */
+/**
+ * The identifiers a statement uses: not property names after a lone "."
+ * (but names after a "..." spread), nor object keys (`{ points: … }`).
+ */
 export function usedNames(statement: string): Set<string> {
+  const code = codeOnly(statement);
+  const names = code.matchAll(/(?<![\w$])(?<!(?<!\.)\.)[A-Za-z_$][\w$]*/g);
   return new Set(
-    // Not after a lone "." (a property), but after "..." (a spread).
-    [...codeOnly(statement).matchAll(/(?<![\w$])(?<!(?<!\.)\.)[A-Za-z_$][\w$]*/g)].map((m) => m[0]),
+    [...names].filter((m) => {
+      const before = code.slice(0, m.index).trimEnd().at(-1);
+      const after = code.slice(m.index + m[0].length).trimStart();
+      const isKey = (before === "{" || before === ",") && /^:(?!:)/.test(after);
+      return !isKey;
+    }).map((m) => m[0]),
   );
 }
 

@@ -7,7 +7,7 @@
  * message names the fix, or shows a figure that says plainly what is missing;
  * either way the learner never sees an internal detail.
  */
-import { ok } from "node:assert";
+import { deepStrictEqual, ok } from "node:assert";
 import {
   codeSources,
   declaredNames,
@@ -18,6 +18,7 @@ import {
   type Prefix,
   runLearnerEdits,
   topLevelStatements,
+  usedNames,
 } from "./_learner_edits.ts";
 import { readNotebook } from "./_notebook.ts";
 
@@ -565,6 +566,9 @@ Deno.test("learner edits: the statement splitter keeps what the edits need", () 
   ok(declaredNames(statements[0]!).join() === "net");
   ok(declaredNames(statements[1]!).join() === "a,c");
   ok(declaredNames(statements[2]!).length === 0);
+  // A spread uses a name; a property after a dot and an object key do not.
+  const used = usedNames("const yours = { ...net, hidden: [w], points: p.points, x: a ? b : c };");
+  deepStrictEqual([...used].sort(), ["a", "b", "c", "const", "net", "p", "w", "yours"]);
 });
 
 // ── Chapter 04: your own network and plane (tfjs; about 4 s per network trained) ──
