@@ -49,3 +49,17 @@ Deno.test("the book records each code cell's run time", async () => {
     ok(c.cellSeconds.every(([, s]) => s >= 0 && s <= c.seconds), c.notebook);
   }
 });
+
+Deno.test("an exercise's answer in <details> is rendered Markdown on the page", async () => {
+  const { dir } = await book;
+  let answers = 0;
+  for (const stem of stems) {
+    const html = await Deno.readTextFile(`${dir}/${stem}.html`);
+    for (const m of html.matchAll(/<details>([\s\S]*?)<\/details>/g)) {
+      answers++;
+      ok(!/(^|\s)\*[^*\s][^*]*\*(\s|[.,;:]|$)/.test(m[1]!), `${stem}: raw *emphasis* in ${m[1]}`);
+      ok(!/`[^`]+`/.test(m[1]!), `${stem}: raw \`code\` in an answer: ${m[1]!.slice(0, 200)}`);
+    }
+  }
+  ok(answers > 0, "no answers found");
+});

@@ -182,19 +182,30 @@ def execute(path, label, quiet_period, timeout):
     return nb, seconds, client.late_outputs, client.cell_seconds
 
 
+DETAILS = re.compile(r"<details>\s*(<summary>.*?</summary>)(.*?)</details>", re.S)
 CHAPTER_LINK = re.compile(r"(\]\(|href=\")(\d\d-[\w-]+)\.ipynb(?=[#)\"])")
 
 
 def html_links(nb, stems):
-    """A copy of `nb` whose markdown links to other chapters' notebooks
-    (`[…](03-from-loss-to-landscape.ipynb)`, which work in JupyterLab and VS
-    Code) point to their pages instead (`03-from-loss-to-landscape.html`)."""
+    """A copy of `nb` for the exported page: markdown links to other
+    chapters' notebooks (`[…](03-from-loss-to-landscape.ipynb)`, which work
+    in JupyterLab and VS Code) point to their pages instead
+    (`03-from-loss-to-landscape.html`), and the Markdown inside
+    `<details>` (an exercise's answer) is rendered here, since nbconvert's
+    Markdown keeps an HTML block's inside as raw text (JupyterLab renders
+    it). Maths stays as `$…$` for MathJax."""
+    from nbconvert.filters.markdown import markdown2html
+
     page = copy.deepcopy(nb)
     for cell in page.cells:
         if cell.cell_type == "markdown":
-            cell.source = CHAPTER_LINK.sub(
+            source = CHAPTER_LINK.sub(
                 lambda m: f"{m.group(1)}{m.group(2)}.html" if m.group(2) in stems else m.group(0),
                 cell.source,
+            )
+            cell.source = DETAILS.sub(
+                lambda m: f"<details>{m.group(1)}\n{markdown2html(m.group(2).strip()).strip()}\n</details>",
+                source,
             )
     return page
 
