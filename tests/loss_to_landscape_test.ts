@@ -513,7 +513,9 @@ Deno.test("chapter 03: the article's numpy and matplotlib code runs (Agg) and dr
     ok(ours.includes('colorbar: { label: "Loss Value", shrink: 0.5, aspect: 5 }'));
 
     // The same 100 × 100 losses as our grid.
-    ok(cell("code", "const bowl = landscape(").includes('landscape("w1^2 + w2^2")'));
+    const bowlCell = cell("code", "const bowl = landscape(");
+    ok(bowlCell.includes('landscape("w1^2 + w2^2")'));
+    ok(bowlCell.includes(".grid({ x: [-5, 5], y: [-5, 5], n: 100 })"));
     const grid = landscape("w1^2 + w2^2").grid({ x: [-5, 5], y: [-5, 5], n: 100 });
     deepStrictEqual(facts.shape, [grid.ny, grid.nx]);
     facts.w1.forEach((v: number, i: number) => close(v, grid.xs[i]!, 1e-12, `w1[${i}]`));
