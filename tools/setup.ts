@@ -7,7 +7,8 @@
  *   book's executor supports (0.7 or newer, checked by `tools/execute.py --check`),
  * - the Deno kernelspec, in a project-local Jupyter folder under `.cache/`
  *   so a user's own kernels are untouched,
- * - Chromium, for the browser tests (`--for-tests`).
+ * - Chromium, for the browser tests, and matplotlib, for the test of chapter
+ *   03's matplotlib figure (`--for-tests`).
  *
  * `deno run -A tools/setup.ts [--for-tests]`
  *
@@ -171,6 +172,23 @@ export async function ensureChromium(): Promise<string> {
   );
 }
 
+/**
+ * A Python with matplotlib, for the test that runs chapter 03's
+ * matplotlib version of the article's figure; installs Debian's
+ * python3-matplotlib when missing.
+ */
+export async function ensureMatplotlib(): Promise<string> {
+  const found = await findPython(["matplotlib", "numpy"]);
+  if (found !== undefined) return found;
+  if (await aptInstall(["python3-matplotlib"], "matplotlib")) {
+    const again = await findPython(["matplotlib", "numpy"]);
+    if (again !== undefined) return again;
+  }
+  throw new SetupError(
+    "matplotlib is missing and could not be installed: install the Debian package python3-matplotlib and run this again",
+  );
+}
+
 /** Runs `deno install` when the npm packages are not in node_modules yet. */
 export async function ensureNodeModules(): Promise<void> {
   if (await exists(`${root}/node_modules/mathjax/es5/tex-svg-full.js`)) return;
@@ -193,7 +211,10 @@ if (import.meta.main) {
     const py = await ensureJupyter();
     await ensureKernel();
     const parts = [`Jupyter (${py})`, `Deno kernel (${jupyterPath})`];
-    if (Deno.args.includes("--for-tests")) parts.push(`Chromium (${await ensureChromium()})`);
+    if (Deno.args.includes("--for-tests")) {
+      parts.push(`Chromium (${await ensureChromium()})`);
+      parts.push(`matplotlib (${await ensureMatplotlib()})`);
+    }
     console.log(`setup: ready: ${parts.join(", ")}`);
   } catch (err) {
     exitOnSetupError(err);
