@@ -463,3 +463,32 @@ Deno.test("chapter 05: the fine print of convexity, a fair word on wide valleys,
   strictEqual(answers.length, 4);
   says(prose("## The series in one page"), "*Loss Landscapes: Part 1*");
 });
+
+Deno.test("chapter 05 prose: Himmelblau's basin borders pass by the saddles; its convex patches hold the minima, not the hill or the passes", () => {
+  const map = basins(himmelblau.landscape, {
+    ...himmelblau.domain,
+    n: 80,
+    learningRate: 0.01,
+    steps: 500,
+    minima: himmelblauMinima,
+  });
+  const near = (p: readonly number[], r: number) => {
+    const found = new Set<number>();
+    map.labels.forEach((label, k) => {
+      const x = map.xs[k % map.nx]!, y = map.ys[Math.floor(k / map.nx)]!;
+      if (Math.hypot(x - p[0]!, y - p[1]!) < r) found.add(label);
+    });
+    return found;
+  };
+  // Within 0.3 of every saddle (a pass) lie starts of two different basins.
+  for (const s of himmelblauPoints.filter((p) => p.kind === "saddle")) {
+    ok(near(s.point, 0.3).size >= 2, `saddle ${s.point}`);
+  }
+  says(prose("The borders between basins run close to the passes"), "close to the passes");
+  const convex = (p: readonly number[]) =>
+    eigen2(himmelblau.landscape.hessian(p[0]!, p[1]!)).values[0]! >= 0;
+  for (const p of himmelblauPoints) {
+    strictEqual(convex(p.point), p.kind === "minimum", `${p.kind} ${p.point}`);
+  }
+  says(prose("On Himmelblau the convex patches are the four valleys"), "the hilltop, the passes");
+});
