@@ -1,5 +1,7 @@
 import { ok, strictEqual, throws } from "node:assert";
 import { contourPlot } from "../lib/plot/contour.ts";
+import { descend } from "../lib/landscape/descend.ts";
+import { landscape } from "../lib/landscape/landscape.ts";
 import { assertWellFormedXml } from "./_xml.ts";
 import { DISPLAY } from "../lib/plot/show.ts";
 import type { Grid } from "../lib/core/types.ts";
@@ -131,4 +133,23 @@ Deno.test("contourPlot() leaves holes where a grid is NaN or infinite and still 
   ok(!/NaN|Infinity/.test(svg), "a non-finite number reached the SVG");
   ok(contourBands(svg) > 0, "no contour bands drawn for the finite part");
   await assertWellFormedXml(svg);
+});
+
+Deno.test("contourPlot says when a path leaves the map, diverged or starts in a hole, and counts holes", () => {
+  const bowl = landscape("w1^2 + w2^2");
+  const grid = bowl.grid({ x: [-3, 3], y: [-3, 3], n: 40 });
+  const away = descend(bowl, { from: [-2.5, 2], learningRate: 1.05, steps: 30 });
+  const out = contourPlot(grid, { paths: [{ ...away, label: "gd" }] });
+  ok(String(out).includes('"gd" leaves the map at step 2'), String(out));
+  ok(out.toSVG().includes("leaves the map at step 2"), "said on the figure too");
+  const diverged = contourPlot(grid, { paths: [{ points: [[0, 0], [1, 1]], diverged: true }] });
+  ok(String(diverged).includes("the path diverged after 1 steps"), String(diverged));
+  const log = landscape((w1: number, w2: number) => Math.log(w1) + w2 * w2, { vars: ["w1", "w2"] });
+  const holes = contourPlot(log.grid({ x: [-3, 3], y: [-3, 3], n: 40 }), {
+    paths: [{ points: [[-2.5, 2]] }],
+  });
+  ok(String(holes).includes("with holes where the loss is not finite (800 of 1600 samples)"));
+  ok(String(holes).includes("the path starts where the loss is not finite"), String(holes));
+  const inside = contourPlot(grid, { paths: [{ points: [[1, 1], [0.5, 0.5]] }] });
+  ok(!/leaves|diverged|starts/.test(String(inside)), String(inside));
 });

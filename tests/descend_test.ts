@@ -133,7 +133,8 @@ Deno.test("descend() rejects bad options with messages naming the value", () => 
   throws(() => descend(bowl, { from: [1, 2], steps: 1.5 }), RangeError);
   throws(() => descend(bowl, { from: [1, 2], optimizer: "sgd" as never }), {
     name: "TypeError",
-    message: "Expected optimizer to be one of gd, momentum, nesterov, rmsprop, adam but found sgd",
+    message:
+      'Expected optimizer to be one of gd, momentum, nesterov, rmsprop, adam but found "sgd"; did you mean "gd"?',
   });
   throws(() => descend(bowl, { from: [1, 2], momentum: 0.9 }), /momentum applies to the momentum/);
   throws(() => descend(bowl, { from: [1, 2], optimizer: "momentum", momentum: 1 }), RangeError);

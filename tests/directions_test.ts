@@ -129,7 +129,7 @@ Deno.test("randomDirection() rejects bad options and normalizeDirection() bad le
   const model = convNet();
   throws(() => randomDirection(model, { normalization: "unit" as "none" }), {
     name: "TypeError",
-    message: 'invalid normalization: unit (expected "filter", "layer" or "none")',
+    message: 'Expected normalization to be "filter", "layer" or "none" but found "unit"',
   });
   throws(() => randomDirection(model, { seed: NaN }), TypeError);
   const layout = weightLayout(model);

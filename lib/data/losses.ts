@@ -339,6 +339,13 @@ function _checkLengths(predictions: unknown, targets: unknown): void {
 function _checkFinite(xs: ArrayLike<unknown>, name: string): void {
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
+    if (x === undefined && i < xs.length) {
+      // What a learner's rule gives when it forgets `return`: say so.
+      throw new TypeError(
+        `Expected ${name}[${i}] to be a number but found no value: a function that makes ` +
+          `${name} must return a number (an arrow function with braces { } needs return)`,
+      );
+    }
     if (typeof x !== "number") {
       throw new TypeError(`Expected ${name}[${i}] to be a number but found ${_show(x)}`);
     }

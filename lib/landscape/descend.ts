@@ -49,6 +49,39 @@ function check(name: string, v: unknown, ok: (n: number) => boolean, wanted: str
   }
 }
 
+/** Other names learners use for the optimizers. */
+const ALIASES: Record<string, Optimizer> = {
+  sgd: "gd",
+  "gradient descent": "gd",
+  "gradient-descent": "gd",
+  gradientdescent: "gd",
+  nag: "nesterov",
+  rms: "rmsprop",
+};
+
+/**
+ * Throws a TypeError naming the optimizers, and the one meant when `name`
+ * is another spelling of it ("Adam", "SGD", "sgd"), unless `name` is one.
+ *
+ * @example
+ * ```ts
+ * import { throws } from "node:assert";
+ * import { checkOptimizer } from "./descend.ts";
+ * checkOptimizer("adam");
+ * throws(() => checkOptimizer("Adam"), /did you mean "adam"\?/);
+ * throws(() => checkOptimizer("sgd"), /did you mean "gd"\?/);
+ * ```
+ */
+export function checkOptimizer(name: unknown): asserts name is Optimizer {
+  if ((OPTIMIZERS as readonly unknown[]).includes(name)) return;
+  const key = String(name).trim().toLowerCase();
+  const meant = (OPTIMIZERS as readonly string[]).includes(key) ? key : ALIASES[key];
+  throw new TypeError(
+    `Expected optimizer to be one of ${OPTIMIZERS.join(", ")} but found ${JSON.stringify(name)}` +
+      (meant ? `; did you mean "${meant}"?` : ""),
+  );
+}
+
 /**
  * Runs an optimizer over a landscape from `from` and returns its path.
  *
@@ -112,11 +145,7 @@ export function descend(l: Landscape, options: DescendOptions): DescendResult {
     betas = [0.9, 0.999],
     eps = 1e-8,
   } = options;
-  if (!OPTIMIZERS.includes(optimizer)) {
-    throw new TypeError(
-      `Expected optimizer to be one of ${OPTIMIZERS.join(", ")} but found ${String(optimizer)}`,
-    );
-  }
+  checkOptimizer(optimizer);
   if (!Array.isArray(from) || from.length !== l.dims) {
     throw new RangeError(
       `Expected from to be ${l.dims} number${l.dims === 1 ? "" : "s"} (${

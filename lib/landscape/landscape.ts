@@ -322,7 +322,10 @@ export function checkTwoWeights(l: unknown): Landscape {
     throw new TypeError(`Expected a landscape but found ${String(l)}`);
   }
   if (land.dims !== 2) {
-    throw new RangeError(`Expected a landscape of two weights but found ${land.dims}`);
+    throw new RangeError(
+      `Expected a landscape of two weights but found ${land.dims} (${land.vars.join(", ")}); ` +
+        `a loss of one weight is a curve: draw it with curvePlot`,
+    );
   }
   return land;
 }

@@ -240,7 +240,9 @@ function checkOptions(options: DirectionOptions): DirectionOptions {
   }
   if (!NORMALIZATIONS.includes(normalization)) {
     throw new TypeError(
-      `invalid normalization: ${normalization} (expected "filter", "layer" or "none")`,
+      `Expected normalization to be "filter", "layer" or "none" but found ${
+        JSON.stringify(normalization)
+      }` + (/^filters$/i.test(String(normalization)) ? `; write "filter"` : ""),
     );
   }
   return options;

@@ -174,6 +174,11 @@ export async function trainMlp(data: Dataset, options: TrainOptions = {}): Promi
   if (!Number.isInteger(epochs) || epochs < 1) {
     throw new RangeError(`Expected epochs to be a positive integer but found ${epochs}`);
   }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(
+      `Expected batchSize to be a positive integer (a whole number of examples) but found ${batchSize}`,
+    );
+  }
   const model = mlp({ ...net, seed, inputs: data.x.shape[1]!, outputs: data.y.shape[1]! });
   const { trajectory, callbacks } = recordTrajectory(model, { every });
   const history = await model.fit(data.x, data.y, {

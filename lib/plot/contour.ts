@@ -24,6 +24,7 @@ import {
   svgFigure,
 } from "./_figure.ts";
 import { ticks } from "./_ticks.ts";
+import { escapeXml } from "./_xml.ts";
 
 /** A path over the map, e.g. the result of `descend()`. */
 export interface ContourPath {
@@ -37,6 +38,11 @@ export interface ContourPath {
   label?: string;
   /** Any CSS colour; by default red, orange, pink, cyan, white in turn. */
   color?: string;
+  /**
+   * Whether the run diverged, as `descend().diverged` says (so `{ ...run,
+   * label }` may be passed as it is): the figure then says so.
+   */
+  diverged?: boolean;
 }
 
 /** A marked point, e.g. an entry of `criticalPoints()`. */
@@ -267,9 +273,33 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Conto
   }
 
   const legendRows: LegendRow[] = [];
+  // What a reader cannot see on the map, said on it and in the text.
+  const pathNotes: string[] = [];
+  const inMap = (q: readonly number[]) => q[0]! >= x0 && q[0]! <= x1 && q[1]! >= y0 && q[1]! <= y1;
+  const valueNear = (q: readonly number[]) => {
+    const i = Math.round((q[0]! - x0) / (x1 - x0) * (nx - 1));
+    const j = Math.round((q[1]! - y0) / (y1 - y0) * (ny - 1));
+    return values[i + j * nx]!;
+  };
   paths.forEach((p, m) => {
     if (typeof p !== "object" || p === null || !Array.isArray(p.points)) {
-      throw new TypeError(`invalid paths[${m}]: expected { points: [[x, y], …] }`);
+      throw new TypeError(
+        `Expected paths[${m}] to be { points: [[x, y], …] }, e.g. the result of descend()`,
+      );
+    }
+    const name = p.label ? `"${p.label}"` : paths.length > 1 ? `path ${m + 1}` : "the path";
+    const first = p.points[0];
+    const firstOut = p.points.findIndex((q) => !inMap(q));
+    if (first && inMap(first) && !Number.isFinite(valueNear(first))) {
+      pathNotes.push(`${name} starts where the loss is not finite`);
+    } else if (p.diverged) {
+      pathNotes.push(
+        `${name} diverged after ${p.points.length - 1} steps (the loss grew past any number)`,
+      );
+    } else if (firstOut > 0) {
+      pathNotes.push(`${name} leaves the map at step ${firstOut}`);
+    } else if (firstOut === 0) {
+      pathNotes.push(`${name} starts outside the map`);
     }
     const color = p.color ?? ["#d62728", "#ff7f0e", "#e377c2", "#17becf", "#ffffff"][m % 5]!;
     const pts: [number, number][] = [];
@@ -354,6 +384,10 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Conto
       `fill="#555">No finite values to draw</text>`;
   }
   extra += legendBox(legendRows, width - marginRight - 8, marginTop + 8);
+  pathNotes.forEach((note, k) => {
+    extra += `<text x="${marginLeft + 6}" y="${marginTop + frameH - 8 - 14 * k}" font-size="11" ` +
+      `fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(note)}</text>`;
+  });
 
   const description =
     `Contour map of ${yLabel ? "the loss" : "the values"} over ${xLabel || "x"} ` +
@@ -362,7 +396,11 @@ export function contourPlot(grid: Grid, options: ContourPlotOptions = {}): Conto
     (hasValues
       ? `, values ${fmt(lo)} to ${fmt(hi)} in ${thresholds.length} levels`
       : ", no finite values") +
+    (grid.nonFinite > 0
+      ? `, with holes where the loss is not finite (${grid.nonFinite} of ${nx * ny} samples)`
+      : "") +
     (paths.length > 0 ? `; ${paths.length} path${paths.length > 1 ? "s" : ""}` : "") +
+    (pathNotes.length > 0 ? ` (${pathNotes.join("; ")})` : "") +
     (pointData.length > 0
       ? `; marked: ${
         pointData.map((p) => `${p.label || p.kind} (${fmt(p.x)}, ${fmt(p.y)})`).join(", ")

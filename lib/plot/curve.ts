@@ -564,10 +564,21 @@ function isLandscape(x: unknown): x is Landscape {
  * weight that is not the curve's (not the x label, not w or x) was meant as
  * a number, such as `a` in `w^2 + a`.
  */
+function ordinal(n: number): string {
+  const s = ["th", "st", "nd", "rd"], v = n % 100;
+  return n + (s[(v - 20) % 10] ?? s[v] ?? s[0]!);
+}
+
 function notOneWeight(c: Landscape, k: number, xLabel: string): string {
   const vars = c.vars;
   const count = vars.length === 2 ? "two weights" : `${vars.length} weights`;
-  const head = `This loss has ${count} (${vars.join(", ")}) but a curve needs one (curves[${k}])`;
+  const which = k === 0 ? "" : ` (the ${ordinal(k + 1)} curve)`;
+  const head = `This loss has ${count} (${vars.join(", ")}) but a curve needs one${which}`;
+  const twice = vars.length === 2 && vars[0]!.toLowerCase() === vars[1]!.toLowerCase();
+  if (twice) {
+    return `${head}: ${vars[0]} and ${vars[1]} look like one name typed two ways ` +
+      `(names are case-sensitive); write both the same`;
+  }
   const kept = [xLabel, "w", "x"].find((name) => vars.includes(name));
   if (vars.length !== 2 || kept === undefined) {
     return `${head}: write numbers in place of all weights but one, or draw two weights with contourPlot`;
