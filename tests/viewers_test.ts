@@ -210,18 +210,8 @@ function lowContrast(page: Page): Promise<LowContrast[]> {
 
 const THEMES: Theme[] = ["light", "dark"];
 
-/**
- * Figure texts below 4.5:1 whose colours the notebooks choose (the library
- * draws them as asked), as `chapter cell: text`. Each is on the notebook
- * authors' list to fix; any other low-contrast text fails the test.
- */
-const NOTEBOOK_COLOURS = new Set([
-  // The notebook's grey #7f7f7f label.
-  "04-high-vs-low-dimensions 7: ln 3: guessing",
-]);
-
 Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG, untrusted as the static picture, in light and dark", async () => {
-  const low = new Set<string>(), known = new Set<string>();
+  const low = new Set<string>();
   await withBrowser(async (browser) => {
     for (const { stem, nb } of books) {
       const expected = figuresByCell(nb);
@@ -290,8 +280,7 @@ Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG,
                 );
               }
               for (const l of await lowContrast(page)) {
-                const key = `${stem} ${l.cell}: ${l.text}`;
-                (NOTEBOOK_COLOURS.has(key) ? known : low).add(`${key} (${l.ratio}:1, ${theme})`);
+                low.add(`${stem} ${l.cell}: ${l.text} (${l.ratio}:1, ${theme})`);
               }
             }
             deepStrictEqual(errors, [], `${where}: problems on the page`);
@@ -301,9 +290,6 @@ Deno.test("JupyterLab's renderers show every figure: trusted as live inline SVG,
     }
   });
   deepStrictEqual([...low], [], "figure text below 4.5:1 against what is behind it");
-  if (known.size > 0) {
-    console.log(`Known low contrast, colours set in notebooks:\n  ${[...known].join("\n  ")}`);
-  }
 });
 
 Deno.test("the harness can fail: an inline SVG in text/html (the old display) is jumbled text when untrusted", async () => {
