@@ -95,6 +95,8 @@ Deno.test("chapter 04: training starts at ln 3 and falls steeply; test points do
   // "At first the loss is close to ln 3"
   ok(Math.abs(first - Math.log(3)) < 0.05, `first epoch: ${first}`);
   ok(last < first / 20, `falls steeply: ${first} → ${last}`);
+  // "the plateau at ln 3 where training spent its first epochs"
+  run.losses.slice(0, 3).forEach((v, k) => ok(v > 0.9, `epoch ${k + 1}: ${v}`));
   // "Now and then it rises a little for an epoch"
   const rises = run.losses.filter((v, k) => k > 0 && v > run.losses[k - 1]!);
   ok(rises.length >= 1 && rises.length <= 6, `${rises.length} rises`);
@@ -334,6 +336,13 @@ Deno.test("chapter 04, exercise 1: a thinner copy, the same function, sharper al
   has(
     answer,
     `against ${((await line(copy)).values.at(-1)! / base).toFixed(1)} times with \`0.2\``,
+  );
+  // "Along a filter-normalized direction the two curves would again be one."
+  const filter = (m: tf.LayersModel) =>
+    randomLine(m, data, { seed: 1, normalization: "filter", n: 81, range: [-1, 1] });
+  const [mine, theirs] = [await filter(run.model), await filter(thin)];
+  mine.values.forEach((v, k) =>
+    ok(Math.abs(v - theirs.values[k]!) < 1e-3 * Math.max(1, v), `${k}`)
   );
 });
 
