@@ -15,6 +15,7 @@ import { classification, rescaledCopy, trainMlp } from "../lib/network/mlp.ts";
 import { lineSlice, randomLine, randomPlane } from "../lib/network/slices.ts";
 import type { Model } from "../lib/network/weights.ts";
 import { readNotebook, text } from "./_notebook.ts";
+import { withPage } from "./_browser.ts";
 
 const set = spirals({ n: 600, classes: 3, turns: 1.5, noise: 0.3, seed: 0 });
 const { train, test } = trainTestSplit(set, { testFraction: 0.5, seed: 0 });
@@ -425,6 +426,32 @@ Deno.test("chapter 06: one notch down the slider, 0.06, the zig-zag shrinks and 
     ok(dot(a, b) < 0 && d[k + 1]! < d[k]!, `step ${k + 1}`);
   }
   ok(d.at(-1)! < 1e-6, `ends ${d.at(-1)} from the bottom`);
+});
+
+Deno.test("chapter 06: in Chromium, one notch down the explorer's learning-rate slider shows the path staying in the pit", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = `${dir}/explorer.html`;
+  await Deno.writeTextFile(
+    file,
+    `<!doctype html><meta charset="utf-8"><body>${figure[DISPLAY]()["text/html"]}</body>`,
+  );
+  try {
+    await withPage(async (page, errors) => {
+      await page.goto(`file://${file}`);
+      await page.waitForSelector(".ll-live-controls");
+      const slider = page.locator('input[data-control="learningRate"]');
+      await slider.focus();
+      await page.keyboard.press("ArrowLeft");
+      const state = JSON.parse((await page.getAttribute(".ll-explorer", "data-state"))!);
+      strictEqual(state.learningRate, 0.06);
+      deepStrictEqual(state.points, walk(0.06).points);
+      ok(distance(state.points.at(-1), narrowValley!.point) < 1e-6);
+      ok((await page.textContent(".ll-live-status"))!.includes("learning rate 0.06"));
+      deepStrictEqual(errors, []);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("chapter 06: anywhere in the pit, every slider rate below the limit stays in it and every rate above is thrown out", () => {
