@@ -249,6 +249,9 @@ Deno.test("chapter 06: the settings the prose names are the code's", () => {
   ok(codeWith("hessianDensity(n.model").includes("{ runs: 4, steps: 40 }"));
   ok(prose("## The same function, a sharper valley").includes("($c = 0.2$)"));
   ok(codeWith("const twin = ").includes("{ layer: 1, factor: 0.2 }"));
+  // Exercise 1 "tries factors from 0.1 to 10".
+  ok(prose("**1. Predict, then run.**").includes("tries factors from $0.1$ to $10$"));
+  ok(codeWith("const sweep = ").includes("[0.1, 0.2, 0.5, 1, 2, 5, 10].map("));
   // Exercise 2 (64 points per step, 90 epochs) and exercise 3 (0.03, 80 epochs).
   ok(prose("**2. Edit me").includes("64 points per step, for 90 epochs"));
   ok(codeWith("const yourBatchSize").includes("const yourBatchSize = 64; // ✏️ EDIT ME"));
