@@ -44,11 +44,12 @@ export function isFigureCell(cell: Cell): boolean {
   return cell.cell_type === "code" && /\bawait show\(/.test(text(cell.source));
 }
 
-/** Outputs that carry a figure or table: display data with HTML or SVG. */
+/** Outputs that carry a figure, a table or computed prose: display data with HTML, SVG or Markdown. */
 export function figureOutputs(cell: Cell): Output[] {
   return (cell.outputs ?? []).filter((o) =>
     (o.output_type === "display_data" || o.output_type === "execute_result") &&
-    o.data !== undefined && ("text/html" in o.data || "image/svg+xml" in o.data)
+    o.data !== undefined &&
+    ("text/html" in o.data || "image/svg+xml" in o.data || "text/markdown" in o.data)
   );
 }
 
