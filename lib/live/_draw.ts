@@ -292,3 +292,28 @@ export function chartMarkup(
   out += "</svg>";
   return out;
 }
+
+/** An HTML element with attributes and text, for a live figure's controls. Portable. */
+export function element(
+  doc: Document,
+  tag: string,
+  attrs: Record<string, string>,
+  text?: string,
+): HTMLElement {
+  const el = doc.createElement(tag);
+  for (const k in attrs) el.setAttribute(k, attrs[k]!);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * The row that holds a live figure's controls: wrapping, in the page's own
+ * text colour (so it reads on light and dark pages). Portable.
+ */
+export function controlBar(doc: Document): HTMLElement {
+  return element(doc, "div", {
+    class: "ll-live-controls",
+    style: "display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:6px 0;" +
+      "font:13px/1.4 sans-serif;color:inherit",
+  });
+}

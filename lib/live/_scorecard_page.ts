@@ -9,7 +9,7 @@
  */
 
 import type { MapFrame } from "../plot/mod.ts";
-import { fmt, px, toPixel } from "./_draw.ts";
+import { controlBar, element, fmt, px, toPixel } from "./_draw.ts";
 
 /** The losses a scorecard can show. */
 export type ScorecardLoss = "mse" | "mae" | "huber";
@@ -191,18 +191,10 @@ export function bootScorecards(
       continue;
     }
     const doc = root.ownerDocument;
-    const make = (tag: string, attrs: Record<string, string>, text?: string) => {
-      const el = doc.createElement(tag);
-      for (const k in attrs) el.setAttribute(k, attrs[k]!);
-      if (text !== undefined) el.textContent = text;
-      return el;
-    };
+    const make = (tag: string, attrs: Record<string, string>, text?: string) =>
+      element(doc, tag, attrs, text);
     const uid = root.getAttribute("data-ll-id") + "-" + r;
-    const controls = make("div", {
-      class: "ll-live-controls",
-      style: "display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:6px 0;" +
-        "font:13px/1.4 sans-serif;color:inherit",
-    });
+    const controls = controlBar(doc);
     const slider = (name: "slope" | "intercept", k: number) => {
       const range = setup[name];
       const input = make("input", {

@@ -26,6 +26,8 @@ import { contourPlot, type Figure, type MapFrame, pageFigure } from "../plot/mod
 import {
   type ChartLayout,
   chartMarkup,
+  controlBar,
+  element,
   esc,
   fmt,
   fromPixel,
@@ -36,6 +38,7 @@ import {
   toPixel,
 } from "./_draw.ts";
 import { composeSvg, PANEL_GAP } from "./_compose.ts";
+import { checkTwoWeights, pairOf, rangeOf, withClass } from "./_options.ts";
 
 /** Options of {@linkcode descentExplorer}. */
 export interface DescentExplorerOptions {
@@ -226,18 +229,10 @@ export function bootExplorers(
     }
     const mapSvg = map as SVGSVGElement;
     const doc = root.ownerDocument;
-    const make = (tag: string, attrs: Record<string, string>, text?: string) => {
-      const el = doc.createElement(tag);
-      for (const k in attrs) el.setAttribute(k, attrs[k]!);
-      if (text !== undefined) el.textContent = text;
-      return el;
-    };
+    const make = (tag: string, attrs: Record<string, string>, text?: string) =>
+      element(doc, tag, attrs, text);
     const uid = root.getAttribute("data-ll-id") + "-" + r;
-    const controls = make("div", {
-      class: "ll-live-controls",
-      style: "display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:6px 0;" +
-        "font:13px/1.4 sans-serif;color:inherit",
-    });
+    const controls = controlBar(doc);
     const field = (label: string, input: HTMLElement, out?: HTMLElement) => {
       const id = uid + "-" + label.replace(/\W+/g, "");
       input.id = id;
@@ -443,6 +438,8 @@ export function bootExplorers(
 }
 
 const PORTABLE = [
+  element,
+  controlBar,
   fmt,
   esc,
   niceTicks,
@@ -458,15 +455,6 @@ const PORTABLE = [
   bootExplorers,
   descentPath,
 ];
-
-/** The SVG with `name` added to its root's classes. */
-function withClass(svg: string, name: string): string {
-  const open = svg.match(/^<svg\b[^>]*>/)![0];
-  const tag = / class="/.test(open)
-    ? open.replace(/ class="/, ` class="${name} `)
-    : open.replace(/^<svg/, `<svg class="${name}"`);
-  return tag + svg.slice(open.length);
-}
 
 /**
  * The learning rates of the slider: 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times
@@ -484,16 +472,6 @@ function learningRateSteps(lo: number, hi: number, initial: number): number[] {
     }
   }
   return [...out].sort((a, b) => a - b);
-}
-
-function pairOf(name: string, v: unknown, fallback: [number, number]): [number, number] {
-  if (v === undefined) return fallback;
-  if (
-    !Array.isArray(v) || v.length !== 2 || !v.every((e) => typeof e === "number" && isFinite(e))
-  ) {
-    throw new TypeError(`Expected ${name} to be two finite numbers [a, b] but found ${String(v)}`);
-  }
-  return [v[0], v[1]];
 }
 
 /**
@@ -540,24 +518,9 @@ export function descentExplorer(
   l: Landscape,
   options: DescentExplorerOptions = {},
 ): Figure & { state: ExplorerState } {
-  if (typeof l !== "object" || l === null || typeof l.gradient !== "function") {
-    throw new TypeError(
-      `Expected a landscape, e.g. landscape("x^2 + y^2"), but found ${String(l)}`,
-    );
-  }
-  if (l.dims !== 2) {
-    throw new RangeError(
-      `descentExplorer needs a landscape of two weights but this one has ${l.dims} ` +
-        `(${l.vars.join(", ")}); for one weight draw descend()'s path with curvePlot`,
-    );
-  }
-  const x = pairOf("x", options.x, [-3, 3]);
-  const y = pairOf("y", options.y, [-3, 3]);
-  if (!(x[0] < x[1]) || !(y[0] < y[1])) {
-    throw new RangeError(
-      `Expected the ranges as [low, high] but found x: [${x}], y: [${y}]; swap the two ends`,
-    );
-  }
+  checkTwoWeights(l, "descentExplorer", "for one weight draw descend()'s path with curvePlot");
+  const x = rangeOf("x", options.x, [-3, 3]);
+  const y = rangeOf("y", options.y, [-3, 3]);
   const from = pairOf("from", options.from, [(x[0] + x[1]) / 2, (y[0] + y[1]) / 2]);
   const optimizer = options.optimizer ?? "gd";
   if (!OPTIMIZERS.includes(optimizer)) {

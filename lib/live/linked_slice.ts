@@ -17,6 +17,8 @@ import { contourPlot, type Figure, type MapFrame, pageFigure } from "../plot/mod
 import {
   type ChartLayout,
   chartMarkup,
+  controlBar,
+  element,
   esc,
   fmt,
   fromPixel,
@@ -26,6 +28,7 @@ import {
   toPixel,
 } from "./_draw.ts";
 import { composeSvg, PANEL_GAP } from "./_compose.ts";
+import { checkTwoWeights, pairOf, rangeOf, withClass } from "./_options.ts";
 
 /** Options of {@linkcode linkedSlice}. */
 export interface LinkedSliceOptions {
@@ -416,18 +419,10 @@ export function bootSlices(
     }
     const mapSvg = map as SVGSVGElement;
     const doc = root.ownerDocument;
-    const make = (tag: string, attrs: Record<string, string>, text?: string) => {
-      const el = doc.createElement(tag);
-      for (const k in attrs) el.setAttribute(k, attrs[k]!);
-      if (text !== undefined) el.textContent = text;
-      return el;
-    };
+    const make = (tag: string, attrs: Record<string, string>, text?: string) =>
+      element(doc, tag, attrs, text);
     const uid = root.getAttribute("data-ll-id") + "-" + r;
-    const controls = make("div", {
-      class: "ll-live-controls",
-      style: "display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;margin:6px 0;" +
-        "font:13px/1.4 sans-serif;color:inherit",
-    });
+    const controls = controlBar(doc);
     const field = (label: string, input: HTMLElement, out: HTMLElement) => {
       input.id = uid + "-" + label.replace(/\W+/g, "");
       const wrap = make("span", { style: "display:inline-flex;gap:6px;align-items:center" });
@@ -613,6 +608,8 @@ export function bootSlices(
 }
 
 const PORTABLE = [
+  element,
+  controlBar,
   fmt,
   esc,
   niceTicks,
@@ -630,25 +627,6 @@ const PORTABLE = [
   sliceState,
   bootSlices,
 ];
-
-/** The SVG with `name` added to its root's classes. */
-function withClass(svg: string, name: string): string {
-  const open = svg.match(/^<svg\b[^>]*>/)![0];
-  const tag = / class="/.test(open)
-    ? open.replace(/ class="/, ` class="${name} `)
-    : open.replace(/^<svg/, `<svg class="${name}"`);
-  return tag + svg.slice(open.length);
-}
-
-function pairOf(name: string, v: unknown, fallback: [number, number]): [number, number] {
-  if (v === undefined) return fallback;
-  if (
-    !Array.isArray(v) || v.length !== 2 || !v.every((e) => typeof e === "number" && isFinite(e))
-  ) {
-    throw new TypeError(`Expected ${name} to be two finite numbers [a, b] but found ${String(v)}`);
-  }
-  return [v[0], v[1]];
-}
 
 /**
  * A live figure for looking at a landscape of two weights one straight line
@@ -697,27 +675,12 @@ export function linkedSlice(
   l: Landscape,
   options: LinkedSliceOptions = {},
 ): Figure & { state: SliceState } {
-  if (typeof l !== "object" || l === null || typeof l.at !== "function") {
-    throw new TypeError(
-      `Expected a landscape, e.g. landscape("x^2 + y^2"), but found ${String(l)}`,
-    );
-  }
-  if (l.dims !== 2) {
-    throw new RangeError(
-      `linkedSlice needs a landscape of two weights but this one has ${l.dims} ` +
-        `(${l.vars.join(", ")}); for one weight draw it with curvePlot`,
-    );
-  }
+  checkTwoWeights(l, "linkedSlice", "for one weight draw it with curvePlot");
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`Expected options { x, y, centre, angle, radius, … } but found ${options}`);
   }
-  const x = pairOf("x", options.x, [-3, 3]);
-  const y = pairOf("y", options.y, [-3, 3]);
-  if (!(x[0] < x[1]) || !(y[0] < y[1])) {
-    throw new RangeError(
-      `Expected the ranges as [low, high] but found x: [${x}], y: [${y}]; swap the two ends`,
-    );
-  }
+  const x = rangeOf("x", options.x, [-3, 3]);
+  const y = rangeOf("y", options.y, [-3, 3]);
   const centre = pairOf("centre", options.centre, [(x[0] + x[1]) / 2, (y[0] + y[1]) / 2]);
   if (centre[0] < x[0] || centre[0] > x[1] || centre[1] < y[0] || centre[1] > y[1]) {
     throw new RangeError(

@@ -17,8 +17,9 @@
 import { landscapeSource } from "../landscape/mod.ts";
 import { leastSquaresLine, type Line, lineFitLoss, lineLossValue } from "../data/mod.ts";
 import { contourPlot, type Figure, type MapFrame, pageFigure } from "../plot/mod.ts";
-import { esc, fmt, niceTicks, px, toPixel } from "./_draw.ts";
+import { controlBar, element, esc, fmt, niceTicks, px, toPixel } from "./_draw.ts";
 import { composeSvg, PANEL_GAP } from "./_compose.ts";
+import { rangeOf, withClass } from "./_options.ts";
 import {
   bootScorecards,
   clampPx,
@@ -68,6 +69,8 @@ const LOSSES: readonly ScorecardLoss[] = ["mse", "mae", "huber"];
 const LABELS: Record<ScorecardLoss, string> = { mse: "MSE", mae: "MAE", huber: "Huber loss" };
 
 const PORTABLE = [
+  element,
+  controlBar,
   fmt,
   px,
   toPixel,
@@ -83,20 +86,6 @@ const PORTABLE = [
   bootScorecards,
 ];
 
-function pairOf(name: string, v: unknown): [number, number] | undefined {
-  if (v === undefined) return undefined;
-  if (
-    !Array.isArray(v) || v.length !== 2 ||
-    !v.every((e) => typeof e === "number" && Number.isFinite(e)) || !(v[0] < v[1])
-  ) {
-    throw new RangeError(
-      `Expected ${name} to be two finite numbers [low, high] with low < high but found ` +
-        `${JSON.stringify(v)}`,
-    );
-  }
-  return [v[0], v[1]];
-}
-
 /** `[lo, hi]` widened to multiples of a round step (about ten steps across). */
 function niceRange(lo: number, hi: number): [number, number] {
   const t = niceTicks(lo, hi, 10);
@@ -110,15 +99,6 @@ function niceRange(lo: number, hi: number): [number, number] {
 /** The power of ten closest below a ten-thousandth of a range's span. */
 function unitOf(range: [number, number]): number {
   return Math.pow(10, Math.floor(Math.log10((range[1] - range[0]) / 10000)));
-}
-
-/** The SVG with `name` added to its root's classes. */
-function withClass(svg: string, name: string): string {
-  const open = svg.match(/^<svg\b[^>]*>/)![0];
-  const tag = / class="/.test(open)
-    ? open.replace(/ class="/, ` class="${name} `)
-    : open.replace(/^<svg/, `<svg class="${name}"`);
-  return tag + svg.slice(open.length);
 }
 
 /** The scatter panel's fixed parts and its first frame. */
@@ -269,9 +249,9 @@ export function scorecard(
   }
   const sdX = Math.sqrt(sxx / xs.length);
   const scale = Math.sqrt(syy / ys.length) / sdX || 1;
-  const slope = pairOf("slope", options.slope) ??
+  const slope = rangeOf("slope", options.slope, undefined) ??
     niceRange(best.slope - scale, best.slope + scale);
-  const intercept = pairOf("intercept", options.intercept) ??
+  const intercept = rangeOf("intercept", options.intercept, undefined) ??
     niceRange(
       best.intercept - scale * (Math.abs(xBar) + sdX),
       best.intercept + scale * (Math.abs(xBar) + sdX),
