@@ -7,6 +7,18 @@ import { PROGRESS_CLASS } from "../lib/plot/progress.ts";
 const notebooks = await listNotebooks();
 const book = testBook();
 
+Deno.test("a chapter that says re-running it takes well under a minute runs in under 30 s", async () => {
+  const { dir, chapters } = await book;
+  for (const c of chapters) {
+    const nb = await readNotebook(`${dir}/${c.stem}.ipynb`);
+    const prose = nb.cells.filter((cell) => cell.cell_type === "markdown")
+      .map((cell) => text(cell.source)).join("\n");
+    if (prose.includes("well under a minute")) {
+      ok(c.seconds < 30, `${c.notebook} says "well under a minute" but ran for ${c.seconds} s`);
+    }
+  }
+});
+
 Deno.test("the book executes every notebook in reading order", async () => {
   const { chapters } = await book;
   strictEqual(chapters.length, notebooks.length);
