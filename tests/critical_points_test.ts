@@ -82,3 +82,13 @@ Deno.test("criticalPoints() rejects a bad domain", () => {
     message: "Expected starts to be an integer from 1 to 1000 but found 0",
   });
 });
+
+Deno.test("Rastrigin has 121 minima on its usual square: the default 24 starts find 97, 36 starts all", () => {
+  const { landscape: l, domain } = catalog.rastrigin;
+  const minima = (starts?: number) =>
+    criticalPoints(l, domain, starts === undefined ? {} : { starts }).filter((p) =>
+      p.kind === "minimum"
+    ).length;
+  strictEqual(minima(), 97);
+  strictEqual(minima(36), 121);
+});

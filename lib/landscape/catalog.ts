@@ -211,7 +211,7 @@ export const catalog: Readonly<{
       [0.994958637652, 0, 0.994959057093, "minimum"],
       [0.994958637652, 0.994958637652, 1.98991811419, "minimum"],
     ],
-    "Rastrigin: a bowl covered in regularly spaced local minima (three of about a hundred listed)",
+    "Rastrigin: a bowl covered in regularly spaced local minima (three of its 121 on this square listed)",
     String.raw`20 + x^2 - 10\cos(2\pi x) + y^2 - 10\cos(2\pi y)`,
     false,
   ),

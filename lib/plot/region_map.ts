@@ -97,7 +97,7 @@ function edges(centres: Float64Array): (k: number) => number {
  * @param options Overlays, colours, labels and size.
  * @returns The figure: `await show(fig)` in a notebook, `fig.toSVG()` for a file.
  * Colours repeat when there are more classes than colours (Rastrigin has
- * about a hundred minima), and the legend lists the first 12 classes.
+ * 121 minima), and the legend lists the first 12 classes.
  *
  * @throws {TypeError} For an empty list of colours.
  * @throws {RangeError} For a width under 200.
