@@ -317,3 +317,45 @@ export function controlBar(doc: Document): HTMLElement {
       "font:13px/1.4 sans-serif;color:inherit",
   });
 }
+
+/**
+ * A focus ring on `el` for keyboard focus only, as `:focus-visible` gives it
+ * where pages cannot style the element itself: `show(true)` when `el` is
+ * focused from the keyboard (Tab) or a key it handles is pressed,
+ * `show(false)` on blur and when a pointer focuses it. The figure calls the
+ * returned `pointer()` from its pointerdown (it focuses `el` without a
+ * ring) and `key()` when it handles a key. Where a browser lacks
+ * `:focus-visible`, the ring comes with the first key. Portable.
+ */
+export function keyboardRing(
+  el: HTMLElement | SVGElement,
+  show: (on: boolean) => void,
+): { pointer(): void; key(): void } {
+  let pointing = false;
+  let keyed = false;
+  el.addEventListener("focus", () => {
+    let visible = keyed;
+    if (!pointing) {
+      try {
+        visible = visible || el.matches(":focus-visible");
+      } catch (_) {
+        // No :focus-visible: the ring comes with the first key.
+      }
+    }
+    show(visible);
+  });
+  el.addEventListener("blur", () => show(false));
+  return {
+    pointer() {
+      keyed = false;
+      pointing = true;
+      show(false);
+      el.focus({ preventScroll: true });
+      pointing = false;
+    },
+    key() {
+      keyed = true;
+      show(true);
+    },
+  };
+}

@@ -9,7 +9,7 @@
  */
 
 import type { MapFrame } from "../plot/mod.ts";
-import { controlBar, element, fmt, px, toPixel } from "./_draw.ts";
+import { controlBar, element, fmt, keyboardRing, px, toPixel } from "./_draw.ts";
 
 /** The losses a scorecard can show. */
 export type ScorecardLoss = "mse" | "mae" | "huber";
@@ -290,18 +290,13 @@ export function bootScorecards(
         render();
       });
     };
-    let keyboard = false;
     let focused = -1;
-    // Focus from the Tab key shows a ring; focus from a pointer does not.
-    let byPointer = false;
-    const focusVisible = (el: Element) => {
-      if (byPointer) return false;
-      try {
-        return el.matches(":focus-visible");
-      } catch (_) {
-        return false;
-      }
-    };
+    // Focus from the Tab key or a key shows a ring; focus from a pointer does not.
+    const handleRings = Array.from(
+      handleEls,
+      (h) =>
+        keyboardRing(h as SVGElement, (on) => ring.setAttribute("display", on ? "inline" : "none")),
+    );
 
     // The scatter: a handle turns the line about the other handle; anywhere
     // else in the frame, the line moves up and down with the pointer.
@@ -323,12 +318,7 @@ export function bootScorecards(
       const inside = p.x >= sf.left && p.x <= sf.left + sf.width && p.y >= sf.top &&
         p.y <= sf.top + sf.height;
       if (handle < 0 && !inside) return;
-      keyboard = false;
-      if (handle >= 0) {
-        byPointer = true;
-        (handleEls[handle] as SVGElement).focus({ preventScroll: true });
-        byPointer = false;
-      }
+      if (handle >= 0) handleRings[handle]!.pointer();
       const ox = setup.handles[1 - Math.max(0, handle)]!;
       drag = {
         id: e.pointerId,
@@ -375,11 +365,9 @@ export function bootScorecards(
         focused = k;
         ring.setAttribute("cx", h.getAttribute("cx")!);
         ring.setAttribute("cy", h.getAttribute("cy")!);
-        ring.setAttribute("display", keyboard || focusVisible(h) ? "inline" : "none");
       });
       h.addEventListener("blur", () => {
         focused = -1;
-        ring.setAttribute("display", "none");
       });
       h.addEventListener("keydown", (e: KeyboardEvent) => {
         if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
@@ -389,8 +377,7 @@ export function bootScorecards(
         const yo = state.slope * xo + state.intercept;
         const slope = (state.slope * xk + state.intercept + step - yo) / (xk - xo);
         set(slope, yo - slope * xo);
-        keyboard = true;
-        ring.setAttribute("display", "inline");
+        handleRings[k]!.key();
         e.preventDefault();
         render();
       });
@@ -408,11 +395,8 @@ export function bootScorecards(
     map.style.cursor = "crosshair";
     map.style.touchAction = "none";
     map.style.outline = "none";
-    map.addEventListener("focus", () => {
-      if (keyboard || focusVisible(map)) map.style.outline = "2px solid #1a73e8";
-    });
-    map.addEventListener("blur", () => {
-      map.style.outline = "none";
+    const mapRing = keyboardRing(map, (on) => {
+      map.style.outline = on ? "2px solid #1a73e8" : "none";
     });
     const fromMap = (e: PointerEvent) => {
       const p = local(map, e);
@@ -429,10 +413,7 @@ export function bootScorecards(
     let mapDrag = -1;
     map.addEventListener("pointerdown", (e: PointerEvent) => {
       if (e.button !== 0 || !fromMap(e)) return;
-      keyboard = false;
-      byPointer = true;
-      map.focus({ preventScroll: true });
-      byPointer = false;
+      mapRing.pointer();
       mapDrag = e.pointerId;
       map.setPointerCapture(e.pointerId);
       e.preventDefault();
@@ -456,8 +437,7 @@ export function bootScorecards(
       else if (e.key === "ArrowUp") set(state.slope, state.intercept + di);
       else if (e.key === "ArrowDown") set(state.slope, state.intercept - di);
       else return;
-      keyboard = true;
-      map.style.outline = "2px solid #1a73e8";
+      mapRing.key();
       e.preventDefault();
       render();
     });

@@ -31,6 +31,7 @@ import {
   esc,
   fmt,
   fromPixel,
+  keyboardRing,
   niceTicks,
   pathData,
   pathMarkup,
@@ -301,13 +302,8 @@ export function bootExplorers(
     mapSvg.style.cursor = "crosshair";
     mapSvg.style.touchAction = "none";
     mapSvg.style.outline = "none";
-    // A focus ring for keyboard focus (Tab, arrow keys) only, not after a click.
-    let byPointer = false;
-    mapSvg.addEventListener("focus", () => {
-      if (!byPointer) mapSvg.style.outline = "2px solid #1a73e8";
-    });
-    mapSvg.addEventListener("blur", () => {
-      mapSvg.style.outline = "none";
+    const ring = keyboardRing(mapSvg, (on) => {
+      mapSvg.style.outline = on ? "2px solid #1a73e8" : "none";
     });
 
     const render = () => {
@@ -395,10 +391,7 @@ export function bootExplorers(
     let pending = false;
     mapSvg.addEventListener("pointerdown", (e: PointerEvent) => {
       if (e.button !== 0 || !pointerStart(e)) return;
-      byPointer = true;
-      mapSvg.style.outline = "none";
-      mapSvg.focus({ preventScroll: true });
-      byPointer = false;
+      ring.pointer();
       dragging = e.pointerId;
       mapSvg.setPointerCapture(e.pointerId);
       e.preventDefault();
@@ -427,7 +420,7 @@ export function bootExplorers(
       else if (e.key === "ArrowUp") next = [s[0], s[1] + dy];
       else if (e.key === "ArrowDown") next = [s[0], s[1] - dy];
       else return;
-      mapSvg.style.outline = "2px solid #1a73e8";
+      ring.key();
       const c = clampToMap(next);
       state.start = [round(c[0]!, f.x[1] - f.x[0]), round(c[1]!, f.y[1] - f.y[0])];
       e.preventDefault();
@@ -440,6 +433,7 @@ export function bootExplorers(
 const PORTABLE = [
   element,
   controlBar,
+  keyboardRing,
   fmt,
   esc,
   niceTicks,

@@ -22,6 +22,7 @@ import {
   esc,
   fmt,
   fromPixel,
+  keyboardRing,
   niceTicks,
   pathData,
   px,
@@ -475,19 +476,8 @@ export function bootSlices(
     mapSvg.style.cursor = "crosshair";
     mapSvg.style.touchAction = "none";
     mapSvg.style.outline = "none";
-    let keyboard = false, pointing = false;
-    mapSvg.addEventListener("focus", () => {
-      // Tabbing in is keyboard focus too, before any key reaches the map.
-      let visible = keyboard;
-      try {
-        visible = visible || (!pointing && mapSvg.matches(":focus-visible"));
-      } catch (_) {
-        // A browser without :focus-visible: the ring comes with the first key.
-      }
-      if (visible) mapSvg.style.outline = "2px solid #1a73e8";
-    });
-    mapSvg.addEventListener("blur", () => {
-      mapSvg.style.outline = "none";
+    const ring = keyboardRing(mapSvg, (on) => {
+      mapSvg.style.outline = on ? "2px solid #1a73e8" : "none";
     });
 
     const render = () => {
@@ -560,11 +550,7 @@ export function bootSlices(
         pt.y <= f.top + f.height;
       turning = inside && Math.hypot(pt.x - h[0], pt.y - h[1]) <= 14;
       if (!inside) return;
-      keyboard = false;
-      pointing = true;
-      mapSvg.style.outline = "none";
-      mapSvg.focus({ preventScroll: true });
-      pointing = false;
+      ring.pointer();
       dragging = e.pointerId;
       mapSvg.setPointerCapture(e.pointerId);
       e.preventDefault();
@@ -599,8 +585,7 @@ export function bootSlices(
       else if (e.key === "[" || e.key === "{") turnTo(state.angle + turn);
       else if (e.key === "]" || e.key === "}") turnTo(state.angle - turn);
       else return;
-      keyboard = true;
-      mapSvg.style.outline = "2px solid #1a73e8";
+      ring.key();
       e.preventDefault();
       render();
     });
@@ -610,6 +595,7 @@ export function bootSlices(
 const PORTABLE = [
   element,
   controlBar,
+  keyboardRing,
   fmt,
   esc,
   niceTicks,

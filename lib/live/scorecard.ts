@@ -17,7 +17,7 @@
 import { landscapeSource } from "../landscape/mod.ts";
 import { leastSquaresLine, type Line, lineFitLoss, lineLossValue } from "../data/mod.ts";
 import { contourPlot, type Figure, type MapFrame, pageFigure } from "../plot/mod.ts";
-import { controlBar, element, esc, fmt, niceTicks, px, toPixel } from "./_draw.ts";
+import { controlBar, element, esc, fmt, keyboardRing, niceTicks, px, toPixel } from "./_draw.ts";
 import { composeSvg, PANEL_GAP } from "./_compose.ts";
 import { rangeOf, withClass } from "./_options.ts";
 import {
@@ -71,6 +71,7 @@ const LABELS: Record<ScorecardLoss, string> = { mse: "MSE", mae: "MAE", huber: "
 const PORTABLE = [
   element,
   controlBar,
+  keyboardRing,
   fmt,
   px,
   toPixel,
