@@ -20,8 +20,8 @@
  */
 
 import { DISPLAY, type Figure } from "../lib/plot/mod.ts";
-import { catalog, landscape } from "../lib/landscape/mod.ts";
-import * as live from "../lib/live/mod.ts";
+import { catalog } from "../lib/landscape/mod.ts";
+import { descentExplorer, linkedSlice, scorecard } from "../lib/live/mod.ts";
 import { withBrowser } from "../tests/_browser.ts";
 import { median } from "./_util.ts";
 
@@ -31,16 +31,16 @@ interface Case {
   /** A range input to move, and two values to alternate between. */
   control: string;
   values: [string, string];
-  /** Set up before timing (for the explorer: Adam, 500 steps). */
-  prepare?: string;
 }
 
 function cases(): Case[] {
   const himmelblau = catalog.himmelblau;
-  const out: Case[] = [{
+  const x = Array.from({ length: 100 }, (_, i) => -2 + (4 * i) / 99);
+  const y = x.map((v, i) => 0.7 * v + 4.2 + 0.3 * Math.sin(7 * i));
+  return [{
     name: "descentExplorer (Himmelblau, Adam, 500 steps)",
     make: () =>
-      live.descentExplorer(himmelblau.landscape, {
+      descentExplorer(himmelblau.landscape, {
         ...himmelblau.domain,
         from: [-4, 4],
         optimizer: "adam",
@@ -51,31 +51,17 @@ function cases(): Case[] {
       }),
     control: "input[data-control=learningRate]",
     values: ["10", "30"],
+  }, {
+    name: "scorecard (100 points, MSE)",
+    make: () => scorecard(x, y),
+    control: "input[data-control=slope]",
+    values: ["0.5", "0.9"],
+  }, {
+    name: "linkedSlice (Himmelblau, 201 samples)",
+    make: () => linkedSlice(himmelblau.landscape, { ...himmelblau.domain }),
+    control: "input[data-control=angle]",
+    values: ["30", "60"],
   }];
-  const more = live as Record<string, unknown>;
-  if (typeof more.scorecard === "function") {
-    const x = Array.from({ length: 100 }, (_, i) => -2 + (4 * i) / 99);
-    const y = x.map((v, i) => 0.7 * v + 4.2 + 0.3 * Math.sin(7 * i));
-    out.push({
-      name: "scorecard (100 points, MSE)",
-      make: () => (more.scorecard as (x: number[], y: number[]) => Figure)(x, y),
-      control: "input[data-control=slope]",
-      values: ["0.5", "0.9"],
-    });
-  }
-  if (typeof more.linkedSlice === "function") {
-    out.push({
-      name: "linkedSlice (Himmelblau, 201 samples)",
-      make: () =>
-        (more.linkedSlice as (l: unknown, o: unknown) => Figure)(
-          landscape("(x^2 + y - 11)^2 + (x + y^2 - 7)^2"),
-          { x: [-5, 5], y: [-5, 5] },
-        ),
-      control: "input[data-control=angle]",
-      values: ["30", "60"],
-    });
-  }
-  return out;
 }
 
 async function gzipBytes(s: string): Promise<number> {
